@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,7 +50,7 @@ public final class AccessToken {
     }
     this.value = value;
     this.tokenType = tokenType;
-    this.scopes = Set.copyOf(scopes);
+    this.scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
     this.apiUrl = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl;
     this.issuedAt = issuedAt;
     this.expiresAt = expiresAt;

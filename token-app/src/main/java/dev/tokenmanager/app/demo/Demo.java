@@ -1,0 +1,221 @@
+package dev.tokenmanager.app.demo;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.tokenmanager.app.AppResources;
+import dev.tokenmanager.app.ClockModule;
+import dev.tokenmanager.app.EventsModule;
+import dev.tokenmanager.app.ManagerModule;
+import dev.tokenmanager.app.StoreModule;
+import dev.tokenmanager.app.ZoomModule;
+import dev.tokenmanager.app.sandbox.SandboxSettings;
+import dev.tokenmanager.app.sandbox.ZoomSandbox;
+import dev.tokenmanager.core.RefreshPolicy;
+import dev.tokenmanager.core.TokenHealth;
+import dev.tokenmanager.core.TokenManager;
+import dev.tokenmanager.core.error.TokenException;
+import dev.tokenmanager.core.event.TokenEventListener;
+import dev.tokenmanager.core.model.AccessToken;
+import dev.tokenmanager.core.model.TokenKey;
+import dev.tokenmanager.core.port.Clock;
+import dev.tokenmanager.core.port.TokenStore;
+import dev.tokenmanager.memory.CaffeineTokenStore;
+import dev.tokenmanager.redis.RedisStoreConfig;
+import dev.tokenmanager.redis.RedisTokenStore;
+import dev.tokenmanager.zoom.ZoomConfig;
+import dev.tokenmanager.zoom.ZoomCredentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo: a Zoom-like sandbox minting short-lived tokens, several token managers (standing for
+ * separate processes) sharing one store, and job threads that take a token and call the sandbox's API
+ * in a loop. It shows the fleet minting once per rotation and no job ever holding a token the API
+ * refuses.
+ */
+public final class Demo {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+
+  private final DemoOptions options;
+  private final Consumer<String> out;
+  private final Clock clock = Clock.system();
+  private final LongAdder calls = new LongAdder();
+  private final LongAdder failures = new LongAdder();
+  private final AtomicLong minRemaining = new AtomicLong(Long.MAX_VALUE);
+  private final Set<String> tokensSeen = ConcurrentHashMap.newKeySet();
+
+  private Demo(DemoOptions options, Consumer<String> out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /**
+   * Runs the demo to its end.
+   *
+   * @param options how to run
+   * @param out where progress lines go (one per second)
+   * @return what it measured
+   * @throws IOException if the sandbox cannot start
+   * @throws InterruptedException if interrupted while jobs run
+   */
+  public static DemoReport run(DemoOptions options, Consumer<String> out) throws IOException, InterruptedException {
+    return new Demo(options, out).run();
+  }
+
+  private DemoReport run() throws IOException, InterruptedException {
+    SandboxSettings settings = SandboxSettings.defaults().withTokenLifetime(options.tokenLifetime());
+    try (ZoomSandbox sandbox = ZoomSandbox.start(settings, clock)) {
+      String base = sandbox.baseUrl().toString();
+      ZoomConfig zoom = ZoomConfig.of(base).withDefaultApiUrl(base);
+      ZoomCredentials credentials = new ZoomCredentials(settings.accountId(), settings.clientId(), settings.clientSecret());
+      TokenKey key = zoom.keyFor(credentials);
+      Optional<RedisStoreConfig> redis = reachableRedis(key);
+      String store = redis.map(RedisStoreConfig::maskedUri).orElse("memory");
+      out.accept("sandbox: " + base + " (tokens live " + options.tokenLifetime().toSeconds() + " s)");
+      out.accept("store: " + store + (redis.isPresent() ? " (one connection per manager)" : " (one shared in-process store)"));
+
+      List<Module> parentModules = new ArrayList<>(List.of(ClockModule.of(clock),
+          new EventsModule(TokenEventListener.noop()), new ZoomModule(zoom, List.of(credentials))));
+      if (redis.isEmpty()) {
+        parentModules.add(StoreModule.instance(CaffeineTokenStore.create(clock)));
+      }
+      Injector parent = Guice.createInjector(parentModules);
+      List<Injector> processes = new ArrayList<>();
+      List<TokenManager> managers = new ArrayList<>();
+      for (int i = 0; i < options.managers(); i++) {
+        List<Module> modules = new ArrayList<>(List.of(new ManagerModule(List.of(key), RefreshPolicy.defaults())));
+        redis.ifPresent(config -> modules.add(StoreModule.redis(config)));
+        Injector process = parent.createChildInjector(modules);
+        processes.add(process);
+        managers.add(process.getInstance(TokenManager.class));
+      }
+      try {
+        long elapsed = runJobs(managers, key, sandbox);
+        int rotations = Math.max(0, tokensSeen.size() - 1);
+        return new DemoReport(calls.sum(), sandbox.mints(), rotations, sandbox.apiRejected(), failures.sum(), store,
+            options.managers(), options.managers() * options.jobsPerManager(),
+            Duration.ofMillis(minRemaining.get() == Long.MAX_VALUE ? 0 : minRemaining.get()), Duration.ofMillis(elapsed));
+      } finally {
+        processes.forEach(AppResources::close);
+        AppResources.close(parent);
+      }
+    }
+  }
+
+  private long runJobs(List<TokenManager> managers, TokenKey key, ZoomSandbox sandbox) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    int total = managers.size() * options.jobsPerManager();
+    ExecutorService jobs = Executors.newFixedThreadPool(total, daemon("demo-job"));
+    ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(daemon("demo-progress"));
+    long started = clock.millis();
+    long deadline = started + options.duration().toMillis();
+    progress.scheduleAtFixedRate(() -> report(managers.get(0), key, sandbox, started), 1, 1, TimeUnit.SECONDS);
+    for (TokenManager manager : managers) {
+      for (int j = 0; j < options.jobsPerManager(); j++) {
+        jobs.execute(() -> job(manager, http, deadline));
+      }
+    }
+    jobs.shutdown();
+    boolean finished = jobs.awaitTermination(options.duration().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+    progress.shutdownNow();
+    if (!finished) {
+      jobs.shutdownNow();
+      failures.increment();
+      out.accept("jobs did not finish in time");
+    }
+    return clock.millis() - started;
+  }
+
+  private void job(TokenManager manager, HttpClient http, long deadline) {
+    AccessToken last = null;
+    while (clock.millis() < deadline) {
+      try {
+        AccessToken token = manager.token();
+        minRemaining.accumulateAndGet(token.expiresAtMillis() - clock.millis(), Math::min);
+        if (token != last) {
+          tokensSeen.add(token.fingerprint());
+          last = token;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(token.apiUrl() + "/v2/users/me"))
+            .header("Authorization", "Bearer " + token.value())
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
+          calls.increment();
+        } else if (status == 401) {
+          manager.invalidate(token);
+        } else {
+          failures.increment();
+          LOG.warn("API call answered HTTP {}", status);
+        }
+        pause();
+      } catch (TokenException e) {
+        failures.increment();
+        LOG.warn("no token for a job: {}", e.getMessage());
+      } catch (IOException e) {
+        failures.increment();
+        LOG.warn("API call failed: {}", e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void pause() throws InterruptedException {
+    if (!options.pause().isZero()) {
+      Thread.sleep(options.pause().toMillis());
+    }
+  }
+
+  private void report(TokenManager manager, TokenKey key, ZoomSandbox sandbox, long started) {
+    TokenHealth health = manager.health(key);
+    out.accept(String.format("%4ds  calls=%-8d minted=%-3d rotations=%-3d api_rejected=%-3d failures=%-3d token=%s remaining=%ds mode=%s",
+        (clock.millis() - started) / 1000, calls.sum(), sandbox.mints(), Math.max(0, tokensSeen.size() - 1),
+        sandbox.apiRejected(), failures.sum(), health.fingerprint(), health.remaining().toSeconds(), health.mode()));
+  }
+
+  private Optional<RedisStoreConfig> reachableRedis(TokenKey probeKey) {
+    if (options.redis().isEmpty()) {
+      return Optional.empty();
+    }
+    RedisStoreConfig config = options.redis().get();
+    try (TokenStore probe = RedisTokenStore.create(config, clock, TokenEventListener.noop())) {
+      probe.load(probeKey);
+      return Optional.of(config);
+    } catch (TokenException e) {
+      out.accept("Redis at " + config.maskedUri() + " is unreachable (" + e.getMessage() + "); using memory instead");
+      return Optional.empty();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The Zoom adapter of the token manager: a {@link dev.tokenmanager.core.port.TokenSource} that mints
+ * Server-to-Server OAuth tokens ({@code grant_type=account_credentials}) from Zoom's token endpoint.
+ *
+ * <p>The public surface is three types: {@link dev.tokenmanager.zoom.ZoomConfig} (where and how fast),
+ * {@link dev.tokenmanager.zoom.ZoomCredentials} (who) and {@link dev.tokenmanager.zoom.ZoomTokenSource}
+ * (the port implementation). Everything else is package-private: the Feign client, the Jackson records,
+ * the answer classification and the {@code Retry-After} parser. No Feign or Jackson type appears in a
+ * public signature.
+ *
+ * <p>The adapter sends exactly one request per mint and never retries (the manager owns retries and
+ * backoff), and every failure becomes one of the {@link dev.tokenmanager.core.error.TokenException}
+ * subtypes, with a message built from parsed fields only: never a client secret, an
+ * {@code Authorization} header, a token value or a raw response body.
+ */
+package dev.tokenmanager.zoom;
