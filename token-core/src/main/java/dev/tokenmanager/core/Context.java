@@ -13,6 +13,7 @@ import java.util.function.DoubleSupplier;
 record Context(
     TokenSource source,
     TokenStore store,
+    StoreGuard guard,
     Clock clock,
     TokenEventListener listener,
     Executor executor,

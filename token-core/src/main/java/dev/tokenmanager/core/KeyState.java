@@ -1,7 +1,6 @@
 package dev.tokenmanager.core;
 
 import dev.tokenmanager.core.error.RateLimitedException;
-import dev.tokenmanager.core.error.StoreUnavailableException;
 import dev.tokenmanager.core.error.TokenException;
 import dev.tokenmanager.core.error.TokenUnavailableException;
 import dev.tokenmanager.core.event.TokenEvent;
@@ -17,7 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import dev.tokenmanager.core.port.TokenStore;
+import java.util.function.Function;
 
 /**
  * One key's token in one manager: the hot path, the decision to refresh, and the bookkeeping of
@@ -263,7 +263,8 @@ final class KeyState {
     boolean evicted = cur != null && cur.token.equals(rejected) && CURRENT.compareAndSet(this, cur, null);
     ctx.emit(new TokenEvent.Invalidated(clock.now(), key, rejected.fingerprint(), evicted));
     if (evicted) {
-      storeCall(() -> ctx.store().evictIfSame(key, rejected), false);
+      storeCall(s -> s.evictIfSame(key, rejected), false);
+      ctx.guard().mirror(fallback -> fallback.evictIfSame(key, rejected));
       Failure f = failure;
       if (f == null || clock.millis() >= f.nextAttemptAt()) {
         startOrJoin(0);
@@ -272,22 +273,88 @@ final class KeyState {
     return evicted;
   }
 
-  /** Runs a store operation; a store failure is recorded (degraded mode) and replaced by a fallback value. */
-  <T> T storeCall(Supplier<T> operation, T onFailure) {
-    try {
-      T result = operation.get();
-      long downSince = storeDownSince;
+  /**
+   * Runs a store operation through the guard: on the shared store unless its circuit is open, else on
+   * the fallback, else returns {@code onFailure}. Records degradation and recovery for this key.
+   */
+  <T> T storeCall(Function<TokenStore, T> operation, T onFailure) {
+    return storeResult(operation, onFailure).value();
+  }
+
+  <T> StoreGuard.Result<T> storeResult(Function<TokenStore, T> operation, T onFailure) {
+    StoreGuard.Result<T> result = ctx.guard().call(operation, onFailure);
+    long downSince = storeDownSince;
+    if (result.outcome() == StoreGuard.Outcome.SHARED) {
       if (downSince != 0) {
         storeDownSince = 0;
         ctx.emit(new TokenEvent.StoreRecovered(clock.now(), key, Duration.ofMillis(clock.millis() - downSince)));
+        // Converge on one token for the fleet: offer ours now, and look again once the other
+        // processes have offered theirs; the latest-expiring token wins everywhere.
+        executeQuietly(this::reconcile);
+        clock.schedule(ctx.storeProbeInterval(), () -> executeQuietly(this::reconcile));
       }
-      return result;
-    } catch (StoreUnavailableException e) {
-      if (storeDownSince == 0) {
-        storeDownSince = Math.max(1, clock.millis());
-        ctx.emit(new TokenEvent.StoreDegraded(clock.now(), key, e.getMessage()));
-      }
-      return onFailure;
+    } else if (downSince == 0) {
+      storeDownSince = Math.max(1, clock.millis());
+      String why = result.failure() != null ? result.failure().getMessage() : "the store's circuit is open";
+      ctx.emit(new TokenEvent.StoreDegraded(clock.now(), key, why));
+      scheduleProbe();
+    }
+    return result;
+  }
+
+  /** Saves a minted token (fenced) and copies the winner to the fallback; returns the stored winner. */
+  AccessToken save(AccessToken minted) {
+    StoreGuard.Result<AccessToken> result = storeResult(s -> s.saveIfNewer(key, minted), minted);
+    AccessToken winner = result.value();
+    if (result.outcome() == StoreGuard.Outcome.SHARED) {
+      ctx.guard().mirror(fallback -> fallback.saveIfNewer(key, winner));
+    }
+    return winner;
+  }
+
+  private void scheduleProbe() {
+    if (closed) {
+      return;
+    }
+    clock.schedule(ctx.storeProbeInterval(), () -> executeQuietly(this::probe));
+  }
+
+  /** While degraded: checks whether the shared store answers again; keeps checking until it does. */
+  private void probe() {
+    if (closed || storeDownSince == 0) {
+      return;
+    }
+    StoreGuard.Result<AccessToken> result = storeResult(s -> s.load(key).orElse(null), null);
+    if (result.outcome() != StoreGuard.Outcome.SHARED) {
+      scheduleProbe();
+    }
+  }
+
+  /** Offers this process's token to the shared store and adopts the store's if it lives longer. */
+  private void reconcile() {
+    Entry cur = current;
+    if (closed || cur == null) {
+      return;
+    }
+    StoreGuard.Result<AccessToken> result = storeResult(s -> s.saveIfNewer(key, cur.token), null);
+    AccessToken winner = result.value();
+    if (result.outcome() == StoreGuard.Outcome.SHARED && winner != null && !winner.equals(cur.token)
+        && !isRejected(winner) && winner.expiresAtMillis() > cur.expiresAt) {
+      install(entryFor(winner), true);
+    }
+  }
+
+  private void executeQuietly(Runnable task) {
+    try {
+      ctx.executor().execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException ignored) {
+          // a background convergence step must never break anything; the next refresh retries
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException ignored) {
+      // closing
     }
   }
 
@@ -301,7 +368,7 @@ final class KeyState {
         : TokenHealth.State.EXPIRED;
     long mint = lastMintAt;
     return new TokenHealth(key, state,
-        storeDownSince == 0 ? TokenHealth.Mode.SHARED : TokenHealth.Mode.DEGRADED,
+        storeDownSince == 0 && !ctx.guard().degraded() ? TokenHealth.Mode.SHARED : TokenHealth.Mode.DEGRADED,
         e == null ? null : e.token.fingerprint(),
         e == null ? null : e.token.expiresAt(),
         e == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, e.expiresAt - now)),

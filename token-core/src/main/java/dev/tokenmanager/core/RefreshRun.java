@@ -7,6 +7,7 @@ import dev.tokenmanager.core.model.AccessToken;
 import dev.tokenmanager.core.model.MintBackoff;
 import dev.tokenmanager.core.port.TokenStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -71,54 +72,65 @@ final class RefreshRun implements Runnable {
 
   /** Returns the entry to serve when done, or null to poll again. */
   private Entry attempt() {
-    TokenStore store = state.ctx.store();
     long now = state.ctx.clock().millis();
     Entry adopted = adoptFromStore(now);
     if (adopted != null) {
       return adopted;
     }
-    MintBackoff shared = state.storeCall(() -> store.loadBackoff(state.key).orElse(null), null);
+    MintBackoff shared = state.storeCall(s -> s.loadBackoff(state.key).orElse(null), null);
     if (shared != null && shared.nextAttemptAt().toEpochMilli() > now) {
       throw new FleetBackoff(state.sharedFailure(shared));
     }
-    Boolean leased = state.storeCall(() -> store.tryAcquireLease(state.key, owner, state.ctx.leaseTtl()), null);
-    if (Boolean.FALSE.equals(leased)) {
+    StoreGuard.Result<Boolean> lease = state.storeResult(s -> s.tryAcquireLease(state.key, owner, state.ctx.leaseTtl()), null);
+    if (Boolean.FALSE.equals(lease.value())) {
       return keepWaiting(now);
     }
+    // Holding the lease of the shared store, or of the fallback (another manager of this process may
+    // be minting), or none at all when no store answers: then this process mints on its own.
+    TokenStore holder = lease.value() == null ? null
+        : lease.outcome() == StoreGuard.Outcome.SHARED ? state.ctx.store() : state.ctx.guard().fallback();
     try {
-      if (leased != null) {
+      if (holder != null) {
         Entry again = adoptFromStore(now);
         if (again != null) {
           return again;
         }
       }
-      AccessToken minted = mintAndRecordFailure(store, shared, leased != null);
-      AccessToken winner = state.storeCall(() -> store.saveIfNewer(state.key, minted), minted);
-      if (leased != null) {
-        state.storeCall(() -> {
-          store.clearBackoff(state.key);
+      AccessToken minted = mintAndRecordFailure(shared, holder != null);
+      AccessToken winner = state.save(minted);
+      if (holder != null) {
+        state.storeCall(s -> {
+          s.clearBackoff(state.key);
           return null;
         }, null);
       }
       return state.install(state.entryFor(winner), !winner.equals(minted));
     } finally {
-      if (leased != null) {
-        state.storeCall(() -> store.releaseLease(state.key, owner), false);
+      if (holder != null) {
+        release(holder);
       }
     }
   }
 
-  private AccessToken mintAndRecordFailure(TokenStore store, MintBackoff shared, boolean share) {
+  private void release(TokenStore holder) {
+    try {
+      holder.releaseLease(state.key, owner);
+    } catch (RuntimeException e) {
+      // The lease lapses by itself; nothing else to do.
+    }
+  }
+
+  private AccessToken mintAndRecordFailure(MintBackoff shared, boolean share) {
     try {
       return state.mint();
     } catch (TokenException e) {
       KeyState.Failure f = state.nextFailure(e, shared);
       if (share) {
         long now = state.ctx.clock().millis();
-        MintBackoff record = new MintBackoff(f.count(), e.kind(), e.getMessage(), java.time.Instant.ofEpochMilli(f.nextAttemptAt()));
+        MintBackoff record = new MintBackoff(f.count(), e.kind(), e.getMessage(), Instant.ofEpochMilli(f.nextAttemptAt()));
         Duration ttl = Duration.ofMillis(Math.max(1, f.nextAttemptAt() - now) + state.ctx.retryPolicy().maxBackoff().toMillis() * 2);
-        state.storeCall(() -> {
-          store.saveBackoff(state.key, record, ttl);
+        state.storeCall(s -> {
+          s.saveBackoff(state.key, record, ttl);
           return null;
         }, null);
       }
@@ -128,7 +140,7 @@ final class RefreshRun implements Runnable {
 
   /** Adopts the stored token if it is newer than ours and fresh enough; may install it as a stopgap. */
   private Entry adoptFromStore(long now) {
-    AccessToken stored = state.storeCall(() -> state.ctx.store().load(state.key).orElse(null), null);
+    AccessToken stored = state.storeCall(s -> s.load(state.key).orElse(null), null);
     if (stored == null || state.isRejected(stored)) {
       return null;
     }

@@ -53,7 +53,9 @@ public final class TokenManager implements AutoCloseable {
       executor = owned;
     }
     this.ownedExecutor = owned;
-    this.ctx = new Context(b.source, b.store, b.clock == null ? Clock.system() : b.clock, b.listener, executor,
+    Clock clock = b.clock == null ? Clock.system() : b.clock;
+    this.ctx = new Context(b.source, b.store, new StoreGuard(b.store, b.fallbackStore, clock, b.storeCircuitOpenFor),
+        clock, b.listener, executor,
         b.refreshPolicy, b.retryPolicy, b.maxWait, b.leaseTtl, b.pollInterval, b.storeProbeInterval, b.random,
         b.instanceId);
     for (TokenKey key : b.keys) {
@@ -213,6 +215,8 @@ public final class TokenManager implements AutoCloseable {
     private final TokenStore store;
     private final List<TokenKey> keys = new java.util.ArrayList<>();
     private Clock clock;
+    private TokenStore fallbackStore;
+    private Duration storeCircuitOpenFor = Duration.ofSeconds(2);
     private TokenEventListener listener = TokenEventListener.noop();
     private java.util.concurrent.Executor executor;
     private RefreshPolicy refreshPolicy = RefreshPolicy.defaults();
@@ -237,6 +241,32 @@ public final class TokenManager implements AutoCloseable {
      */
     public Builder key(TokenKey key) {
       keys.add(Objects.requireNonNull(key, "key"));
+      return this;
+    }
+
+    /**
+     * Sets an in-process store (such as a {@code CaffeineTokenStore}) that takes over leases, backoff
+     * records and tokens while the shared store fails (default: none; the manager then keeps only its
+     * own current token). Token writes to the shared store are copied to it.
+     *
+     * @param value the fallback store
+     * @return this builder
+     */
+    public Builder fallbackStore(TokenStore value) {
+      this.fallbackStore = Objects.requireNonNull(value, "fallbackStore");
+      return this;
+    }
+
+    /**
+     * Sets how long the shared store is left alone after it failed, before one operation probes it
+     * again (default 2 s). Meanwhile store operations cost nothing: they go to the fallback or are
+     * skipped.
+     *
+     * @param value the open time of the store's circuit, greater than 0
+     * @return this builder
+     */
+    public Builder storeCircuitOpenFor(Duration value) {
+      this.storeCircuitOpenFor = positive("storeCircuitOpenFor", value);
       return this;
     }
 

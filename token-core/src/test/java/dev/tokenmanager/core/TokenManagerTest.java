@@ -354,6 +354,47 @@ class TokenManagerTest {
   }
 
   @Test
+  void storeDown_theCircuitOpens_soARefreshTouchesTheDeadStoreOnce() {
+    InMemoryTokenStore fallback = new InMemoryTokenStore(clock);
+    TokenManager manager = managerWithFallback(fallback, 0.5);
+    store.unreachable(true);
+
+    AccessToken token = manager.token();
+
+    assertThat(token.value()).isEqualTo("minted-1-0");
+    assertThat(store.operations()).as("the first failure opens the circuit").isEqualTo(1);
+    assertThat(fallback.load(KEY)).contains(token);
+    assertThat(manager.health(KEY).mode()).isEqualTo(TokenHealth.Mode.DEGRADED);
+  }
+
+  @Test
+  void storeBack_afterAnOutage_theFleetConvergesOnTheLatestToken() {
+    TokenManager first = managerWithFallback(new InMemoryTokenStore(clock), 0.5);
+    TokenManager second = managerWithFallback(new InMemoryTokenStore(clock), 0.5);
+    store.unreachable(true);
+    AccessToken firstOwn = first.token();
+    clock.advance(Duration.ofSeconds(1));
+    AccessToken secondOwn = second.token();
+    assertThat(secondOwn).isNotEqualTo(firstOwn);
+
+    store.unreachable(false);
+    clock.advance(Duration.ofSeconds(11));
+
+    assertThat(first.token()).isEqualTo(secondOwn);
+    assertThat(second.token()).isEqualTo(secondOwn);
+    assertThat(store.load(KEY)).contains(secondOwn);
+    assertThat(first.health(KEY).mode()).isEqualTo(TokenHealth.Mode.SHARED);
+    assertThat(source.minted()).isEqualTo(2);
+  }
+
+  private TokenManager managerWithFallback(InMemoryTokenStore fallback, double draw) {
+    TokenManager manager = TokenManager.builder(source, store).key(KEY).clock(clock).executor(Runnable::run)
+        .random(() -> draw).listener(events::add).fallbackStore(fallback).build();
+    managers.add(manager);
+    return manager;
+  }
+
+  @Test
   void failure_recordedByOneManager_holdsBackTheWholeFleet() {
     TokenManager first = manager(0.999);
     TokenManager second = manager(0.999);
