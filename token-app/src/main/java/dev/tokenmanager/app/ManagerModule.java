@@ -10,6 +10,7 @@ import dev.tokenmanager.core.model.TokenKey;
 import dev.tokenmanager.core.port.Clock;
 import dev.tokenmanager.core.port.TokenSource;
 import dev.tokenmanager.core.port.TokenStore;
+import dev.tokenmanager.memory.CaffeineTokenStore;
 import java.util.List;
 
 /** Provides the token manager for a list of keys, the first being the default. */
@@ -34,6 +35,10 @@ public final class ManagerModule extends AbstractModule {
   TokenManager tokenManager(TokenSource source, TokenStore store, Clock clock, TokenEventListener listener) {
     TokenManager.Builder builder = TokenManager.builder(source, store).clock(clock).listener(listener)
         .refreshPolicy(refreshPolicy);
+    if (!(store instanceof CaffeineTokenStore)) {
+      // While the shared store fails, this process keeps its tokens, leases and backoff in memory.
+      builder.fallbackStore(CaffeineTokenStore.create(clock));
+    }
     keys.forEach(builder::key);
     return builder.build();
   }

@@ -35,6 +35,8 @@ final class KeyState {
     }
   }
 
+  private static final int AGREED_ROUNDS = 3;
+
   /** A failed refresh and when the next attempt may happen. */
   record Failure(TokenException error, int count, long nextAttemptAt) {}
 
@@ -50,6 +52,7 @@ final class KeyState {
   private volatile String rejectedValue;
   private volatile long lastMintAt;
   private volatile long storeDownSince;
+  private volatile int agreedRounds;
   private volatile boolean closed;
 
   KeyState(TokenKey key, Context ctx) {
@@ -288,10 +291,11 @@ final class KeyState {
       if (downSince != 0) {
         storeDownSince = 0;
         ctx.emit(new TokenEvent.StoreRecovered(clock.now(), key, Duration.ofMillis(clock.millis() - downSince)));
-        // Converge on one token for the fleet: offer ours now, and look again once the other
-        // processes have offered theirs; the latest-expiring token wins everywhere.
+        // Converge on one token for the fleet: offer ours, adopt a later-expiring one, and keep
+        // looking until the store has agreed with us a few times in a row, since other processes
+        // come back (and offer theirs) at different moments.
+        agreedRounds = 0;
         executeQuietly(this::reconcile);
-        clock.schedule(ctx.storeProbeInterval(), () -> executeQuietly(this::reconcile));
       }
     } else if (downSince == 0) {
       storeDownSince = Math.max(1, clock.millis());
@@ -330,17 +334,30 @@ final class KeyState {
     }
   }
 
-  /** Offers this process's token to the shared store and adopts the store's if it lives longer. */
+  /**
+   * Offers this process's token to the shared store and adopts the store's if it lives longer; repeats
+   * every probe interval until the store has held our token for {@value #AGREED_ROUNDS} rounds in a row.
+   */
   private void reconcile() {
     Entry cur = current;
-    if (closed || cur == null) {
+    if (closed || cur == null || storeDownSince != 0) {
       return;
     }
     StoreGuard.Result<AccessToken> result = storeResult(s -> s.saveIfNewer(key, cur.token), null);
     AccessToken winner = result.value();
-    if (result.outcome() == StoreGuard.Outcome.SHARED && winner != null && !winner.equals(cur.token)
-        && !isRejected(winner) && winner.expiresAtMillis() > cur.expiresAt) {
-      install(entryFor(winner), true);
+    if (result.outcome() != StoreGuard.Outcome.SHARED || winner == null) {
+      return;
+    }
+    if (winner.equals(cur.token)) {
+      agreedRounds++;
+    } else {
+      agreedRounds = 0;
+      if (!isRejected(winner) && winner.expiresAtMillis() > cur.expiresAt) {
+        install(entryFor(winner), true);
+      }
+    }
+    if (agreedRounds < AGREED_ROUNDS) {
+      clock.schedule(ctx.storeProbeInterval(), () -> executeQuietly(this::reconcile));
     }
   }
 
