@@ -80,6 +80,17 @@ public record RefreshPolicy(Duration windowStart, Duration windowEnd, Duration m
     return new RefreshPolicy(windowStart, windowEnd, newMinRemaining);
   }
 
+  /**
+   * Returns the validity a token keeps when it stops being handed out: {@code minRemaining}, or a
+   * tenth of its life for a short-lived token.
+   *
+   * @param token the token
+   * @return its hard margin
+   */
+  public Duration hardMargin(AccessToken token) {
+    return Duration.ofMillis(token.expiresAtMillis() - hardDeadline(token));
+  }
+
   /** Computes a token's refresh point, in epoch milliseconds, from a uniform draw in [0, 1). */
   long refreshAt(AccessToken token, double draw) {
     long issued = token.issuedAt().toEpochMilli();

@@ -1,25 +1,20 @@
 package dev.tokenmanager.core.testing;
 
 import dev.tokenmanager.core.port.Clock;
+import dev.tokenmanager.core.port.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.PriorityQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock that moves only when told to: tests and simulations advance it, and scheduled tasks run on
- * the advancing thread when their time comes, in order, with the clock set to each task's due time.
- * Nothing sleeps.
+ * The tests' clock: moves only when a test advances it, running scheduled tasks on the way, so
+ * nothing sleeps. A {@link VirtualClock} under the name tests know it by.
  */
 public final class ManualClock implements Clock {
 
-  private final AtomicLong millis;
-  private final PriorityQueue<Task> tasks = new PriorityQueue<>();
-  private final Object lock = new Object();
-  private long sequence;
+  private final VirtualClock clock;
 
-  private ManualClock(long startMillis) {
-    this.millis = new AtomicLong(startMillis);
+  private ManualClock(VirtualClock clock) {
+    this.clock = clock;
   }
 
   /**
@@ -29,7 +24,7 @@ public final class ManualClock implements Clock {
    * @return the clock
    */
   public static ManualClock at(Instant start) {
-    return new ManualClock(start.toEpochMilli());
+    return new ManualClock(VirtualClock.at(start));
   }
 
   /**
@@ -38,26 +33,17 @@ public final class ManualClock implements Clock {
    * @return the clock
    */
   public static ManualClock create() {
-    return at(Instant.parse("2026-01-01T00:00:00Z"));
+    return new ManualClock(VirtualClock.create());
   }
 
   @Override
   public long millis() {
-    return millis.get();
+    return clock.millis();
   }
 
   @Override
   public Cancellable schedule(Duration delay, Runnable task) {
-    Task t;
-    synchronized (lock) {
-      t = new Task(millis.get() + Math.max(0, delay.toMillis()), sequence++, task);
-      tasks.add(t);
-    }
-    return () -> {
-      synchronized (lock) {
-        tasks.remove(t);
-      }
-    };
+    return clock.schedule(delay, task);
   }
 
   /**
@@ -66,58 +52,26 @@ public final class ManualClock implements Clock {
    * @param duration how far to move; not negative
    */
   public void advance(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("a manual clock moves forward only, but was asked to move " + duration);
-    }
-    long target = millis.get() + duration.toMillis();
-    while (true) {
-      Task next;
-      synchronized (lock) {
-        next = tasks.peek();
-        if (next == null || next.due > target) {
-          break;
-        }
-        tasks.poll();
-        millis.accumulateAndGet(next.due, Math::max);
-      }
-      next.task.run();
-    }
-    millis.accumulateAndGet(target, Math::max);
+    clock.advance(duration);
   }
 
   /** Runs the tasks that are already due, without moving the clock. */
   public void runDueTasks() {
-    advance(Duration.ZERO);
+    clock.runDueTasks();
   }
 
-  /**
-   * Returns when the earliest pending task falls due.
-   *
-   * @return its due time, or null if nothing is scheduled
-   */
+  /** Returns when the earliest pending task falls due, or null. */
   public Instant nextDue() {
-    synchronized (lock) {
-      Task next = tasks.peek();
-      return next == null ? null : Instant.ofEpochMilli(next.due);
-    }
+    return clock.nextDue();
   }
 
   /** Returns how many tasks wait to fall due. */
   public int pendingTasks() {
-    synchronized (lock) {
-      return tasks.size();
-    }
+    return clock.pendingTasks();
   }
 
   @Override
   public String toString() {
     return "ManualClock[" + now() + "]";
-  }
-
-  private record Task(long due, long seq, Runnable task) implements Comparable<Task> {
-    @Override
-    public int compareTo(Task o) {
-      return due != o.due ? Long.compare(due, o.due) : Long.compare(seq, o.seq);
-    }
   }
 }
