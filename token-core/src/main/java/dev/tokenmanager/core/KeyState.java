@@ -55,10 +55,17 @@ final class KeyState {
   private volatile int agreedRounds;
   private volatile boolean closed;
 
-  KeyState(TokenKey key, Context ctx) {
+  private final SlotSchedule schedule;
+
+  KeyState(TokenKey key, Context ctx, SlotSchedule schedule) {
     this.key = key;
     this.ctx = ctx;
     this.clock = ctx.clock();
+    this.schedule = schedule;
+  }
+
+  SlotSchedule schedule() {
+    return schedule;
   }
 
   /** The hot path: one volatile read, one clock read, two comparisons; no lock, no allocation. */
@@ -159,7 +166,9 @@ final class KeyState {
       return cur;
     }
     RefreshPolicy policy = ctx.refreshPolicy();
-    return new Entry(token, policy.refreshAt(token, ctx.random().getAsDouble()), policy.hardDeadline(token));
+    double draw = ctx.random().getAsDouble();
+    long refreshAt = schedule == null ? policy.refreshAt(token, draw) : schedule.refreshAt(policy, token, draw);
+    return new Entry(token, refreshAt, policy.hardDeadline(token));
   }
 
   /** Makes a token current unless a later-expiring one already is; schedules the background refresh. */

@@ -105,6 +105,14 @@ public record RefreshPolicy(Duration windowStart, Duration windowEnd, Duration m
     return opens + (long) ((closes - opens) * draw);
   }
 
+  /** Returns when a token's refresh window closes, in epoch milliseconds. */
+  long windowClose(AccessToken token) {
+    long issued = token.issuedAt().toEpochMilli();
+    long expires = token.expiresAtMillis();
+    long life = expires - issued;
+    return life <= windowStart.toMillis() ? issued + (long) (life * SHORT_LIFE_REFRESH_TO) : expires - windowEnd.toMillis();
+  }
+
   /** Computes a token's hard deadline, in epoch milliseconds. */
   long hardDeadline(AccessToken token) {
     long expires = token.expiresAtMillis();

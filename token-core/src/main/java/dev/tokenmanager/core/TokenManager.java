@@ -59,7 +59,7 @@ public final class TokenManager implements AutoCloseable {
         b.refreshPolicy, b.retryPolicy, b.maxWait, b.leaseTtl, b.pollInterval, b.storeProbeInterval, b.random,
         b.instanceId);
     for (TokenKey key : b.keys) {
-      states.put(key, new KeyState(key, ctx));
+      states.put(key, new KeyState(key, ctx, null));
     }
     this.defaultKey = b.keys.isEmpty() ? null : b.keys.get(0);
     this.defaultState = defaultKey == null ? null : states.get(defaultKey);
@@ -149,6 +149,37 @@ public final class TokenManager implements AutoCloseable {
   }
 
   /**
+   * Creates a pool of several live tokens for one account: slots {@code base.withSlot(0)} to
+   * {@code base.withSlot(size - 1)}, each rotating on its own staggered schedule (see {@link TokenPool}).
+   * After the first rotation no two slots' tokens expire within a period over {@code size} of each
+   * other (about 13 minutes for four slots of one-hour tokens).
+   *
+   * @param base the account's key (its slot is ignored)
+   * @param size the number of slots, 1 to 64
+   * @param assignment how jobs are spread over the slots
+   * @return the pool
+   * @throws IllegalArgumentException if the size is out of range
+   * @throws IllegalStateException if a slot key is already in use without this pool's schedule
+   */
+  public TokenPool pool(TokenKey base, int size, TokenPool.Assignment assignment) {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(assignment, "assignment");
+    if (size < 1 || size > 64) {
+      throw new IllegalArgumentException("pool size must be between 1 and 64, but was " + size);
+    }
+    List<KeyState> slots = new java.util.ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      SlotSchedule schedule = new SlotSchedule(i, size);
+      KeyState state = states.computeIfAbsent(base.withSlot(i), k -> new KeyState(k, ctx, schedule));
+      if (!schedule.equals(state.schedule())) {
+        throw new IllegalStateException("key " + state.key + " is already in use outside a pool of " + size);
+      }
+      slots.add(state);
+    }
+    return new TokenPool(slots, assignment);
+  }
+
+  /**
    * Returns the state of one key.
    *
    * @param key the key
@@ -204,7 +235,7 @@ public final class TokenManager implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the token manager is closed");
       }
-      state = states.computeIfAbsent(key, k -> new KeyState(k, ctx));
+      state = states.computeIfAbsent(key, k -> new KeyState(k, ctx, null));
     }
     return state;
   }
