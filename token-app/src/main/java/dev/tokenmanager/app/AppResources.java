@@ -26,6 +26,7 @@ public final class AppResources {
   public static void close(Injector injector) {
     closeIfBound(injector, TokenManager.class);
     closeIfBound(injector, ZoomTokenSource.class);
+    closeIfBound(injector, RoutingTokenSource.class);
     closeIfBound(injector, TokenStore.class);
   }
 

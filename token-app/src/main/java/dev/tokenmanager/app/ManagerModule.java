@@ -18,6 +18,7 @@ public final class ManagerModule extends AbstractModule {
 
   private final List<TokenKey> keys;
   private final RefreshPolicy refreshPolicy;
+  private final boolean recordStats;
 
   /**
    * Creates the module.
@@ -26,8 +27,22 @@ public final class ManagerModule extends AbstractModule {
    * @param refreshPolicy when tokens are refreshed
    */
   public ManagerModule(List<TokenKey> keys, RefreshPolicy refreshPolicy) {
+    this(keys, refreshPolicy, false);
+  }
+
+  private ManagerModule(List<TokenKey> keys, RefreshPolicy refreshPolicy, boolean recordStats) {
     this.keys = List.copyOf(keys);
     this.refreshPolicy = refreshPolicy;
+    this.recordStats = recordStats;
+  }
+
+  /**
+   * Returns this module with hot-path hit counting on (for metrics).
+   *
+   * @return the module
+   */
+  public ManagerModule recordingStats() {
+    return new ManagerModule(keys, refreshPolicy, true);
   }
 
   @Provides
@@ -40,6 +55,9 @@ public final class ManagerModule extends AbstractModule {
       builder.fallbackStore(CaffeineTokenStore.create(clock));
     }
     keys.forEach(builder::key);
+    if (recordStats) {
+      builder.recordStats();
+    }
     return builder.build();
   }
 }

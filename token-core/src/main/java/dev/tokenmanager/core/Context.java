@@ -24,7 +24,8 @@ record Context(
     Duration pollInterval,
     Duration storeProbeInterval,
     DoubleSupplier random,
-    String instanceId) {
+    String instanceId,
+    boolean recordStats) {
 
   void emit(TokenEvent event) {
     try {

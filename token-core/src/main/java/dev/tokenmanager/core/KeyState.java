@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import dev.tokenmanager.core.port.TokenStore;
 import java.util.function.Function;
 
@@ -56,12 +57,19 @@ final class KeyState {
   private volatile boolean closed;
 
   private final SlotSchedule schedule;
+  // Counts hot-path hits only when the manager records statistics; null otherwise.
+  private final LongAdder hits;
 
   KeyState(TokenKey key, Context ctx, SlotSchedule schedule) {
     this.key = key;
     this.ctx = ctx;
     this.clock = ctx.clock();
     this.schedule = schedule;
+    this.hits = ctx.recordStats() ? new LongAdder() : null;
+  }
+
+  long hits() {
+    return hits == null ? 0 : hits.sum();
   }
 
   SlotSchedule schedule() {
@@ -74,6 +82,9 @@ final class KeyState {
     if (e != null) {
       long now = clock.millis();
       if (now < e.refreshAt && now + minRemainingMillis < e.expiresAt) {
+        if (hits != null) {
+          hits.increment();
+        }
         return e.token;
       }
     }

@@ -57,7 +57,7 @@ public final class TokenManager implements AutoCloseable {
     this.ctx = new Context(b.source, b.store, new StoreGuard(b.store, b.fallbackStore, clock, b.storeCircuitOpenFor),
         clock, b.listener, executor,
         b.refreshPolicy, b.retryPolicy, b.maxWait, b.leaseTtl, b.pollInterval, b.storeProbeInterval, b.random,
-        b.instanceId);
+        b.instanceId, b.recordStats);
     for (TokenKey key : b.keys) {
       states.put(key, new KeyState(key, ctx, null));
     }
@@ -200,6 +200,18 @@ public final class TokenManager implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Returns how many calls for a key were served from memory without any further work (FRESH), if
+   * the builder asked to {@link Builder#recordStats() record statistics}; 0 otherwise.
+   *
+   * @param key the key
+   * @return the number of hot-path hits
+   */
+  public long memoryHits(TokenKey key) {
+    KeyState state = states.get(key);
+    return state == null ? 0 : state.hits();
+  }
+
   /** Returns the default key, or null if the builder was given none. */
   public TokenKey defaultKey() {
     return defaultKey;
@@ -258,6 +270,7 @@ public final class TokenManager implements AutoCloseable {
     private Duration storeProbeInterval = Duration.ofSeconds(5);
     private java.util.function.DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private String instanceId = java.util.UUID.randomUUID().toString();
+    private boolean recordStats;
 
     private Builder(TokenSource source, TokenStore store) {
       this.source = Objects.requireNonNull(source, "source");
@@ -425,6 +438,17 @@ public final class TokenManager implements AutoCloseable {
         throw new IllegalArgumentException("instanceId must not be blank, but was " + value);
       }
       this.instanceId = value;
+      return this;
+    }
+
+    /**
+     * Counts hot-path hits per key for {@link TokenManager#memoryHits(TokenKey)} (default off: the
+     * hot path then does nothing but read memory and the clock). Costs a striped counter increment.
+     *
+     * @return this builder
+     */
+    public Builder recordStats() {
+      this.recordStats = true;
       return this;
     }
 

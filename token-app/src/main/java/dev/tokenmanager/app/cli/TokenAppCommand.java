@@ -3,10 +3,10 @@ package dev.tokenmanager.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code token-app} command: {@code demo}, {@code token}, {@code worker} and {@code simulate}. */
+/** The {@code token-app} command: {@code demo}, {@code token}, {@code serve}, {@code worker} and {@code simulate}. */
 @Command(name = "token-app", mixinStandardHelpOptions = true, version = "token-app 0.1.0",
     description = "Shared, pre-rotated Zoom Server-to-Server OAuth tokens for a fleet of processes.",
-    subcommands = {DemoCommand.class, TokenCommand.class, WorkerCommand.class, SimulateCommand.class,
+    subcommands = {DemoCommand.class, TokenCommand.class, ServeCommand.class, WorkerCommand.class, SimulateCommand.class,
         CommandLine.HelpCommand.class})
 public final class TokenAppCommand implements Runnable {
 

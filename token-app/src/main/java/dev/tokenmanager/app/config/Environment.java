@@ -57,6 +57,23 @@ public final class Environment {
   }
 
   /**
+   * Reads the process environment, the {@code .env} file of the working directory, and beneath both a
+   * configuration file of the same {@code NAME=value} form.
+   *
+   * @param configFile the configuration file; must exist
+   * @return the settings
+   * @throws ConfigException if a file is missing, unreadable or malformed
+   */
+  public static Environment load(Path configFile) {
+    if (!Files.isRegularFile(configFile)) {
+      throw new ConfigException("--config", "names no readable file");
+    }
+    Map<String, String> merged = new HashMap<>(parse(configFile));
+    merged.putAll(load().values);
+    return new Environment(merged);
+  }
+
+  /**
    * Creates settings from a map only (tests).
    *
    * @param variables the variables

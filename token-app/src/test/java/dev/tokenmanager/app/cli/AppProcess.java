@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code target/token-app.jar} as a real process and collects what it printed. */
-final class AppProcess {
+public final class AppProcess {
 
   static final Path JAR = Path.of("target", "token-app.jar");
 
   private AppProcess() {}
 
   /** What a finished process left behind. */
-  record Result(int exitCode, String stdout, String stderr) {
+  public record Result(int exitCode, String stdout, String stderr) {
     /** Returns the summary's {@code name: value} lines. */
-    Map<String, String> summary() {
+    public Map<String, String> summary() {
       Map<String, String> lines = new LinkedHashMap<>();
       for (String line : stdout.split("\n")) {
         int colon = line.indexOf(": ");
@@ -46,7 +46,7 @@ final class AppProcess {
    * @param args the command line
    * @return what it printed and its exit code
    */
-  static Result run(Path workDir, Map<String, String> env, long timeoutSeconds, String... args)
+  public static Result run(Path workDir, Map<String, String> env, long timeoutSeconds, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toAbsolutePath().toString()));
