@@ -7,7 +7,9 @@ import dev.tokenmanager.app.demo.Demo;
 import dev.tokenmanager.app.demo.DemoOptions;
 import dev.tokenmanager.app.demo.DemoReport;
 import java.io.PrintWriter;
+import dev.tokenmanager.core.model.Secret;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,13 +43,18 @@ final class DemoCommand implements Callable<Integer> {
       description = "Rest of each job between API calls (default ${DEFAULT-VALUE}).")
   Duration pause;
 
+  @Option(names = "--client-secret", hidden = true,
+      description = "The sandbox's client secret (default: random), for reproducible runs and log scans.")
+  String clientSecret;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DemoOptions options;
     try {
-      options = new DemoOptions(managers, jobs, duration, tokenLifetime, pause, AppSettings.redis(Environment.load()));
+      options = new DemoOptions(managers, jobs, duration, tokenLifetime, pause, AppSettings.redis(Environment.load()),
+          Optional.ofNullable(clientSecret).map(Secret::of));
     } catch (ConfigException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.CONFIGURATION;

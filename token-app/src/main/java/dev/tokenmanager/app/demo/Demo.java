@@ -83,7 +83,9 @@ public final class Demo {
   }
 
   private DemoReport run() throws IOException, InterruptedException {
-    SandboxSettings settings = SandboxSettings.defaults().withTokenLifetime(options.tokenLifetime());
+    SandboxSettings defaults = SandboxSettings.defaults().withTokenLifetime(options.tokenLifetime());
+    SandboxSettings settings = options.clientSecret()
+        .map(secret -> defaults.withCredentials(defaults.accountId(), defaults.clientId(), secret)).orElse(defaults);
     try (ZoomSandbox sandbox = ZoomSandbox.start(settings, clock)) {
       String base = sandbox.baseUrl().toString();
       ZoomConfig zoom = ZoomConfig.of(base).withDefaultApiUrl(base);

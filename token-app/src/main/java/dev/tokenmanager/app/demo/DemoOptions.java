@@ -1,5 +1,6 @@
 package dev.tokenmanager.app.demo;
 
+import dev.tokenmanager.core.model.Secret;
 import dev.tokenmanager.redis.RedisStoreConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param tokenLifetime the sandbox's token lifetime, at least 2 s
  * @param pause how long each job rests between API calls
  * @param redis the Redis to share tokens through, or empty for memory
+ * @param clientSecret the sandbox's client secret, or empty for a random one
  */
 public record DemoOptions(int managers, int jobsPerManager, Duration duration, Duration tokenLifetime, Duration pause,
-    Optional<RedisStoreConfig> redis) {
+    Optional<RedisStoreConfig> redis, Optional<Secret> clientSecret) {
 
   /**
    * Validates the options.
@@ -39,5 +41,6 @@ public record DemoOptions(int managers, int jobsPerManager, Duration duration, D
       throw new IllegalArgumentException("--pause must not be negative, but was " + pause);
     }
     redis = redis == null ? Optional.empty() : redis;
+    clientSecret = clientSecret == null ? Optional.empty() : clientSecret;
   }
 }

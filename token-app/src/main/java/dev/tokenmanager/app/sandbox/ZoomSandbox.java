@@ -141,6 +141,15 @@ public final class ZoomSandbox implements AutoCloseable {
     return expires != null && expires > clock.millis();
   }
 
+  /**
+   * Returns every token value this sandbox minted that has not been swept yet (tests scan logs for them).
+   *
+   * @return the token values
+   */
+  public java.util.Set<String> issuedTokens() {
+    return java.util.Set.copyOf(liveTokens.keySet());
+  }
+
   @Override
   public void close() {
     server.stop(0);
