@@ -166,14 +166,7 @@ public final class FailoverTokenStore implements TokenStore {
     if (admission == FailoverMember.Admission.SKIP) {
       return false;
     }
-    try {
-      boolean released = member.store.releaseLease(key, owner);
-      member.answered(admission);
-      return released;
-    } catch (StoreUnavailableException e) {
-      member.failed(admission, e);
-      throw e;
-    }
+    return attempt(member, admission, store -> store.releaseLease(key, owner));
   }
 
   /** {@inheritDoc} Read from the first healthy store. */
@@ -250,11 +243,8 @@ public final class FailoverTokenStore implements TokenStore {
         continue;
       }
       try {
-        T value = call.apply(member.store);
-        member.answered(admission);
-        return new Answer<>(value, member);
+        return new Answer<>(attempt(member, admission, call), member);
       } catch (StoreUnavailableException e) {
-        member.failed(admission, e);
         last = e;
         failed++;
       }
@@ -272,11 +262,28 @@ public final class FailoverTokenStore implements TokenStore {
         continue;
       }
       try {
-        call.apply(member.store);
-        member.answered(admission);
+        attempt(member, admission, call);
       } catch (StoreUnavailableException e) {
-        member.failed(admission, e);
+        // marked as failing; the write already stands on the primary
       }
+    }
+  }
+
+  /**
+   * Runs an operation on one member and records the outcome: a store error marks it failing; any
+   * other exception means the store was reached, so it counts as an answer, and is rethrown.
+   */
+  private static <T> T attempt(FailoverMember member, FailoverMember.Admission admission, Function<TokenStore, T> call) {
+    try {
+      T value = call.apply(member.store);
+      member.answered(admission);
+      return value;
+    } catch (StoreUnavailableException e) {
+      member.failed(admission, e);
+      throw e;
+    } catch (RuntimeException e) {
+      member.answered(admission);
+      throw e;
     }
   }
 

@@ -293,6 +293,30 @@ class FailoverTokenStoreTest {
   }
 
   @Test
+  void aProbeThrowingAnotherError_leavesTheStoreInUse_notStuckHalfOpen() {
+    boolean[] buggy = {false};
+    TokenStore sometimesBuggy = wrapping(a, "load", args -> {
+      if (buggy[0]) {
+        throw new IllegalStateException("a bug, not an outage");
+      }
+      return a.load((TokenKey) args[0]);
+    });
+    FailoverTokenStore failover = FailoverTokenStore.of(clock, RETRY_AFTER, sometimesBuggy, b);
+    a.unreachable(true);
+    failover.load(key);
+    a.unreachable(false);
+    clock.advance(RETRY_AFTER);
+
+    buggy[0] = true;
+    assertThatThrownBy(() -> failover.load(key)).isInstanceOf(IllegalStateException.class);
+    buggy[0] = false;
+    AccessToken onA = aToken().build();
+    a.saveIfNewer(key, onA);
+
+    assertThat(failover.load(key)).contains(onA);
+  }
+
+  @Test
   void tokenManager_firstStoreDies_neverDegrades_andRotatesThroughTheSecondStore() {
     ScriptedTokenSource source = new ScriptedTokenSource(clock);
     List<TokenManager> managers = List.of(manager(source), manager(source));
