@@ -8,6 +8,7 @@ import dev.tokenmanager.core.port.TokenStore;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * One store of a {@link FailoverTokenStore} and its health: healthy, skipped until a time after a
@@ -47,8 +48,26 @@ final class FailoverMember {
     return probing.compareAndSet(false, true) ? Admission.PROBE : Admission.SKIP;
   }
 
+  /**
+   * Runs an operation on this member's store and records the outcome: a store error marks it failing;
+   * any other exception means the store was reached, so it counts as an answer, and is rethrown.
+   */
+  <T> T call(Admission admission, Function<TokenStore, T> operation) {
+    try {
+      T value = operation.apply(store);
+      answered(admission);
+      return value;
+    } catch (StoreUnavailableException e) {
+      failed(admission, e);
+      throw e;
+    } catch (RuntimeException e) {
+      answered(admission);
+      throw e;
+    }
+  }
+
   /** Records an answer: a skipped member that answers is healthy again. */
-  void answered(Admission admission) {
+  private void answered(Admission admission) {
     if (admission == Admission.PROBE) {
       probing.set(false);
     }
@@ -63,7 +82,7 @@ final class FailoverMember {
   }
 
   /** Records a failure: the member is skipped for {@code retryAfter}. */
-  void failed(Admission admission, StoreUnavailableException error) {
+  private void failed(Admission admission, StoreUnavailableException error) {
     long now = clock.millis();
     skipUntil = Math.max(1, now + retryAfterMillis);
     if (admission == Admission.PROBE) {

@@ -166,7 +166,7 @@ public final class FailoverTokenStore implements TokenStore {
     if (admission == FailoverMember.Admission.SKIP) {
       return false;
     }
-    return attempt(member, admission, store -> store.releaseLease(key, owner));
+    return member.call(admission, store -> store.releaseLease(key, owner));
   }
 
   /** {@inheritDoc} Read from the first healthy store. */
@@ -178,14 +178,11 @@ public final class FailoverTokenStore implements TokenStore {
   /** {@inheritDoc} Sent to every healthy store. */
   @Override
   public void saveBackoff(TokenKey key, MintBackoff backoff, Duration ttl) {
-    Answer<Void> primary = first(key, "saveBackoff", store -> {
+    Function<TokenStore, Void> save = store -> {
       store.saveBackoff(key, backoff, ttl);
       return null;
-    });
-    after(primary, store -> {
-      store.saveBackoff(key, backoff, ttl);
-      return null;
-    });
+    };
+    after(first(key, "saveBackoff", save), save);
   }
 
   /** {@inheritDoc} Sent to every healthy store. */
@@ -243,7 +240,7 @@ public final class FailoverTokenStore implements TokenStore {
         continue;
       }
       try {
-        return new Answer<>(attempt(member, admission, call), member);
+        return new Answer<>(member.call(admission, call), member);
       } catch (StoreUnavailableException e) {
         last = e;
         failed++;
@@ -262,28 +259,10 @@ public final class FailoverTokenStore implements TokenStore {
         continue;
       }
       try {
-        attempt(member, admission, call);
+        member.call(admission, call);
       } catch (StoreUnavailableException e) {
         // marked as failing; the write already stands on the primary
       }
-    }
-  }
-
-  /**
-   * Runs an operation on one member and records the outcome: a store error marks it failing; any
-   * other exception means the store was reached, so it counts as an answer, and is rethrown.
-   */
-  private static <T> T attempt(FailoverMember member, FailoverMember.Admission admission, Function<TokenStore, T> call) {
-    try {
-      T value = call.apply(member.store);
-      member.answered(admission);
-      return value;
-    } catch (StoreUnavailableException e) {
-      member.failed(admission, e);
-      throw e;
-    } catch (RuntimeException e) {
-      member.answered(admission);
-      throw e;
     }
   }
 
