@@ -29,9 +29,14 @@ public final class LoggingEventListener implements TokenEventListener {
       LOG.info("token {} of {} reported rejected ({})", e.fingerprint(), e.key(),
           e.evicted() ? "evicted" : "already replaced");
     } else if (event instanceof TokenEvent.StoreDegraded e) {
-      LOG.warn("token store failing for {}; working from this process's token: {}", e.key(), e.message());
+      if (e.key() == null) {
+        LOG.warn("one store of the failover group is failing; the next one serves: {}", e.message());
+      } else {
+        LOG.warn("token store failing for {}; working from this process's token: {}", e.key(), e.message());
+      }
     } else if (event instanceof TokenEvent.StoreRecovered e) {
-      LOG.info("token store answers again for {} after {} ms", e.key(), e.downFor().toMillis());
+      LOG.info("token store answers again{} after {} ms", e.key() == null ? "" : " for " + e.key(),
+          e.downFor().toMillis());
     } else if (event instanceof TokenEvent.StoreValueRejected e) {
       LOG.warn("unreadable value in the store for {} treated as absent: {}", e.key(), e.reason());
     }

@@ -64,13 +64,13 @@ final class TokenCommand implements Callable<Integer> {
       return ExitCodes.CONFIGURATION;
     }
     Clock clock = Clock.system();
-    Optional<RedisStoreConfig> redis = settings.redis();
+    Optional<RedisStoreConfig> redis = settings.store().redis();
     AtomicBoolean minted = new AtomicBoolean();
     TokenKey key = settings.zoom().keyFor(settings.credentials());
     Injector injector = Guice.createInjector(ClockModule.of(clock),
         new EventsModule(event -> minted.compareAndSet(false, event instanceof TokenEvent.Minted)),
         new ZoomModule(settings.zoom(), List.of(settings.credentials())),
-        redis.map(StoreModule::redis).orElseGet(StoreModule::memory),
+        StoreModule.of(settings.store()),
         new ManagerModule(List.of(key), RefreshPolicy.defaults()));
     try {
       boolean shared = redis.isPresent() && reachable(injector.getInstance(TokenStore.class), redis.get(), err);

@@ -75,7 +75,7 @@ final class WorkerCommand implements Callable<Integer> {
     };
     Injector injector = Guice.createInjector(ClockModule.of(clock), new EventsModule(countMints),
         new ZoomModule(settings.zoom(), List.of(settings.credentials())),
-        settings.redis().map(StoreModule::redis).orElseGet(StoreModule::memory),
+        StoreModule.of(settings.store()),
         new ManagerModule(List.of(settings.zoom().keyFor(settings.credentials())), RefreshPolicy.defaults()));
     try {
       Worker worker = new Worker(injector.getInstance(TokenManager.class), clock, options, line -> {

@@ -14,9 +14,9 @@ import java.util.Optional;
  *
  * @param credentials the app's credentials
  * @param zoom the token endpoint
- * @param redis the shared store, if one is configured
+ * @param store the shared store and its encryption (see {@link StoreSettings})
  */
-public record AppSettings(ZoomCredentials credentials, ZoomConfig zoom, Optional<RedisStoreConfig> redis) {
+public record AppSettings(ZoomCredentials credentials, ZoomConfig zoom, StoreSettings store) {
 
   /**
    * Reads and validates the settings.
@@ -42,7 +42,7 @@ public record AppSettings(ZoomCredentials credentials, ZoomConfig zoom, Optional
     } catch (IllegalArgumentException e) {
       throw new ConfigException("ZOOM_OAUTH_URL", "must be an http or https URL without query or credentials");
     }
-    return new AppSettings(credentials, zoom, redis(env));
+    return new AppSettings(credentials, zoom, StoreSettings.from(env));
   }
 
   /**

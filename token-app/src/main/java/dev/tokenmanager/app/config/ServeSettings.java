@@ -1,7 +1,6 @@
 package dev.tokenmanager.app.config;
 
 import dev.tokenmanager.core.model.Secret;
-import dev.tokenmanager.redis.RedisStoreConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,11 +8,11 @@ import java.util.Optional;
  * The settings of the token service: its apps, its store and the key that opens {@code /token}.
  *
  * @param accounts the apps, at least one
- * @param redis the shared store, if configured
+ * @param store the shared store and its encryption
  * @param serveKey the bearer key callers of {@code GET /token} present ({@code TOKEN_SERVE_KEY});
  *     without it that endpoint is off
  */
-public record ServeSettings(List<AccountSettings> accounts, Optional<RedisStoreConfig> redis, Optional<Secret> serveKey) {
+public record ServeSettings(List<AccountSettings> accounts, StoreSettings store, Optional<Secret> serveKey) {
 
   /** The shortest {@code TOKEN_SERVE_KEY} accepted. */
   public static final int MIN_SERVE_KEY_LENGTH = 16;
@@ -33,6 +32,6 @@ public record ServeSettings(List<AccountSettings> accounts, Optional<RedisStoreC
       }
       return Secret.of(value);
     });
-    return new ServeSettings(accounts, AppSettings.redis(env), key);
+    return new ServeSettings(accounts, StoreSettings.from(env), key);
   }
 }

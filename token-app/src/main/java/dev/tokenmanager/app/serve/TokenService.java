@@ -72,7 +72,7 @@ public final class TokenService implements AutoCloseable {
     this.injector = Guice.createInjector(ClockModule.of(clock),
         new EventsModule(new MetricsListener(registry).andThen(events)),
         new AccountsModule(settings.accounts()),
-        settings.redis().map(StoreModule::redis).orElseGet(StoreModule::memory),
+        StoreModule.of(settings.store()),
         new ManagerModule(single, RefreshPolicy.defaults()).recordingStats());
     this.manager = injector.getInstance(TokenManager.class);
     for (AccountSettings account : settings.accounts()) {
@@ -107,7 +107,9 @@ public final class TokenService implements AutoCloseable {
 
   /** Returns the store's description (masked Redis URI or {@code memory}). */
   public String storeDescription() {
-    return settings.redis().map(RedisStoreConfig::maskedUri).orElse("memory");
+    return settings.store().redis().map(RedisStoreConfig::maskedUri).orElse("memory")
+        + (settings.store().failover().isPresent() ? " (failover " + settings.store().failover().get().maskedUri() + ")" : "")
+        + (settings.store().encryption().isPresent() ? " (sealed)" : "");
   }
 
   /** Returns the configured app names. */

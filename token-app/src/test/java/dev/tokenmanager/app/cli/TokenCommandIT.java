@@ -69,6 +69,35 @@ class TokenCommandIT {
   }
 
   @Test
+  void token_withAnEncryptionKey_sealsTheValueInRedisAndReadsItBack() throws Exception {
+    Map<String, String> env = env(SECRET);
+    env.put("REDIS_URL", redis.uri());
+    env.put("TOKEN_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}));
+
+    AppProcess.Result first = AppProcess.run(dir, env, 60, "token", "--raw");
+    AppProcess.Result second = AppProcess.run(dir, env, 60, "token");
+
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(second.summary()).as(second.toString()).containsEntry("source", "store");
+    assertThat(sandbox.mints()).isEqualTo(1);
+    String raw = redisCli("--scan", "--pattern", "tm:enc:*" + sandbox.baseUrl().getPort() + "*:token");
+    assertThat(raw).isNotBlank();
+    String stored = redisCli("GET", raw.strip());
+    String token = first.stdout();
+    assertThat(stored).contains("tmenc1.").doesNotContain(token).doesNotContain(token.substring(4, 14));
+  }
+
+  private String redisCli(String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-u", redis.uri()));
+    command.addAll(java.util.List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  @Test
   void token_raw_printsExactlyAWorkingToken() throws Exception {
     AppProcess.Result result = AppProcess.run(dir, env(SECRET), 60, "token", "--raw");
 

@@ -22,7 +22,7 @@ class AppSettingsTest {
     AppSettings settings = AppSettings.from(Environment.of(zoom()));
 
     assertThat(settings.zoom().oauthHost()).isEqualTo("zoom.us");
-    assertThat(settings.redis()).isEmpty();
+    assertThat(settings.store().redis()).isEmpty();
     assertThat(settings.toString()).doesNotContain("very-secret-value");
   }
 
@@ -56,7 +56,7 @@ class AppSettingsTest {
 
     AppSettings settings = AppSettings.from(Environment.of(env));
 
-    assertThat(settings.redis()).hasValueSatisfying(config -> {
+    assertThat(settings.store().redis()).hasValueSatisfying(config -> {
       assertThat(config.maskedUri()).contains("cache.internal:6380");
       assertThat(config.toString()).doesNotContain("redis-pw");
     });
