@@ -130,7 +130,11 @@ public final class ZoomApiAuth {
 
   /**
    * Returns the error decoder that classifies Zoom's error responses (see the class description). It
-   * reads at most 16 KiB of a body and never quotes it.
+   * reads at most 16 KiB of a body and never quotes it. It never invalidates a token itself: on 401
+   * with code 124 it returns a retryable signal on which {@link #retryer()} acts, because only the
+   * per-call retryer knows whether the call has been retried already. Without that retryer a 401/124
+   * surfaces as a Feign {@code RetryableException} (or, with {@code UNWRAP}, as {@link
+   * ZoomTokenRejectedException}) and no token is invalidated.
    *
    * @return the decoder, thread-safe
    */
