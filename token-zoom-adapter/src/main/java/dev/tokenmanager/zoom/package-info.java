@@ -4,9 +4,10 @@
  *
  * <p>The public surface is three types: {@link dev.tokenmanager.zoom.ZoomConfig} (where and how fast),
  * {@link dev.tokenmanager.zoom.ZoomCredentials} (who) and {@link dev.tokenmanager.zoom.ZoomTokenSource}
- * (the port implementation). Everything else is package-private: the Feign client, the Jackson records,
- * the answer classification and the {@code Retry-After} parser. No Feign or Jackson type appears in a
- * public signature.
+ * (the port implementation), plus the {@link dev.tokenmanager.zoom.RetryAfter} parser, which the Feign
+ * integration for Zoom's REST API ({@code dev.tokenmanager.zoom.api}) shares. Everything else is
+ * package-private: the Feign client, the Jackson records and the answer classification. No Feign or
+ * Jackson type appears in a public signature of this package.
  *
  * <p>The adapter sends exactly one request per mint and never retries (the manager owns retries and
  * backoff), and every failure becomes one of the {@link dev.tokenmanager.core.error.TokenException}

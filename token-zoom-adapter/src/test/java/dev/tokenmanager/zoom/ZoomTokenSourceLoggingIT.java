@@ -50,7 +50,8 @@ class ZoomTokenSourceLoggingIT {
     root.addAppender(appender);
     wireMock = new WireMockServer(options().dynamicPort());
     wireMock.start();
-    ZoomConfig config = ZoomConfig.of(wireMock.baseUrl()).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500));
+    // A fresh WireMock's first answer took over 500 ms on a loaded build machine; 2 s leaves room.
+    ZoomConfig config = ZoomConfig.of(wireMock.baseUrl()).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
     ZoomCredentials credentials = ZoomCredentials.of("acc-1", "client-1", SECRET);
     source = ZoomTokenSource.create(config, ManualClock.create(), credentials);
     key = config.keyFor(credentials);
@@ -78,7 +79,7 @@ class ZoomTokenSourceLoggingIT {
     mintFails();
     respond(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>" + TOKEN + "</html>"));
     mintFails();
-    respond(json(200, "{\"access_token\":\"" + TOKEN + "\"}").withFixedDelay(1500));
+    respond(json(200, "{\"access_token\":\"" + TOKEN + "\"}").withFixedDelay(3000));
     mintFails();
 
     List<String> lines = capturedText();
