@@ -25,7 +25,8 @@ record Context(
     Duration storeProbeInterval,
     DoubleSupplier random,
     String instanceId,
-    boolean recordStats) {
+    boolean recordStats,
+    Duration invalidationCooldown) {
 
   void emit(TokenEvent event) {
     try {

@@ -54,6 +54,7 @@ final class KeyState {
   private volatile long lastMintAt;
   private volatile long storeDownSince;
   private volatile int agreedRounds;
+  private volatile long lastInvalidationAt;
   private volatile boolean closed;
 
   private final SlotSchedule schedule;
@@ -279,11 +280,24 @@ final class KeyState {
     startOrJoin(0);
   }
 
-  /** Invalidates a token an API rejected, if it is still the current one; returns whether it was. */
+  /**
+   * Invalidates a token an API rejected, if it is still the current one; returns whether it was. A
+   * successor rejected again within the invalidation cooldown is not replaced: the API rejects fresh
+   * tokens too (revoked app, a cap on live tokens), and minting more would not help.
+   */
   boolean invalidate(AccessToken rejected) {
-    rejectedValue = rejected.value();
     Entry cur = current;
+    long now = clock.millis();
+    long last = lastInvalidationAt;
+    if (last != 0 && now - last < ctx.invalidationCooldown().toMillis() && cur != null && cur.token.equals(rejected)) {
+      ctx.emit(new TokenEvent.Invalidated(clock.now(), key, rejected.fingerprint(), false));
+      return false;
+    }
+    rejectedValue = rejected.value();
     boolean evicted = cur != null && cur.token.equals(rejected) && CURRENT.compareAndSet(this, cur, null);
+    if (evicted) {
+      lastInvalidationAt = Math.max(1, now);
+    }
     ctx.emit(new TokenEvent.Invalidated(clock.now(), key, rejected.fingerprint(), evicted));
     if (evicted) {
       storeCall(s -> s.evictIfSame(key, rejected), false);

@@ -57,7 +57,7 @@ public final class TokenManager implements AutoCloseable {
     this.ctx = new Context(b.source, b.store, new StoreGuard(b.store, b.fallbackStore, clock, b.storeCircuitOpenFor),
         clock, b.listener, executor,
         b.refreshPolicy, b.retryPolicy, b.maxWait, b.leaseTtl, b.pollInterval, b.storeProbeInterval, b.random,
-        b.instanceId, b.recordStats);
+        b.instanceId, b.recordStats, b.invalidationCooldown);
     for (TokenKey key : b.keys) {
       states.put(key, new KeyState(key, ctx, null));
     }
@@ -128,7 +128,9 @@ public final class TokenManager implements AutoCloseable {
    * Reports that an API rejected a token (Zoom: HTTP 401 with code 124). If it is still the current
    * token of the key, it is evicted here and from the store (only if the store still holds that very
    * token) and one refresh starts; a late report on an older token changes nothing, so many reports
-   * of one token cause one mint.
+   * of one token cause one mint. A rejection of the successor within the invalidation cooldown
+   * (default 30 s) is ignored too: the API then rejects fresh tokens as well, and minting more would
+   * not help.
    *
    * @param key the key the token was issued for
    * @param rejected the token the API rejected
@@ -271,6 +273,7 @@ public final class TokenManager implements AutoCloseable {
     private java.util.function.DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private String instanceId = java.util.UUID.randomUUID().toString();
     private boolean recordStats;
+    private Duration invalidationCooldown = Duration.ofSeconds(30);
 
     private Builder(TokenSource source, TokenStore store) {
       this.source = Objects.requireNonNull(source, "source");
@@ -438,6 +441,19 @@ public final class TokenManager implements AutoCloseable {
         throw new IllegalArgumentException("instanceId must not be blank, but was " + value);
       }
       this.instanceId = value;
+      return this;
+    }
+
+    /**
+     * Sets how long after an invalidation a rejection of the successor is ignored (default 30 s):
+     * when an API rejects a freshly minted token too, minting again would not help, so the rejection
+     * surfaces to the caller instead of causing a mint per rejected request.
+     *
+     * @param value the cooldown, greater than 0
+     * @return this builder
+     */
+    public Builder invalidationCooldown(Duration value) {
+      this.invalidationCooldown = positive("invalidationCooldown", value);
       return this;
     }
 

@@ -325,6 +325,23 @@ class TokenManagerTest {
   }
 
   @Test
+  void invalidate_theSuccessorRejectedRightAway_mintsNoMoreUntilTheCooldownEnds() {
+    TokenManager manager = manager(0.5);
+    AccessToken t1 = manager.token();
+    assertThat(manager.invalidate(KEY, t1)).isTrue();
+    AccessToken t2 = manager.token();
+
+    assertThat(manager.invalidate(KEY, t2)).as("rejected again within 30 s").isFalse();
+    assertThat(manager.token()).isEqualTo(t2);
+    assertThat(source.minted()).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(manager.invalidate(KEY, t2)).isTrue();
+    assertThat(manager.token()).isNotEqualTo(t2);
+    assertThat(source.minted()).isEqualTo(3);
+  }
+
+  @Test
   void invalidate_theStoreStillHoldsTheRejectedToken_doesNotAdoptItAgain() {
     TokenManager manager = manager(0.5);
     AccessToken rejected = manager.token();
