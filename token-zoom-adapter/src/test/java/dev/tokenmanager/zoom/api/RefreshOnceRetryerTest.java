@@ -10,6 +10,7 @@ import feign.Request;
 import feign.RetryableException;
 import feign.Retryer;
 import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RefreshOnceRetryerTest {
@@ -75,6 +76,8 @@ class RefreshOnceRetryerTest {
     Retryer first = prototype.clone();
     first.continueOrPropagate(signalFor(t1));
     AccessToken t2 = fixtures.tokens.handOut();
+    // Past the manager's invalidation cooldown, a new call's rejection counts again.
+    fixtures.clock.advance(Duration.ofSeconds(31));
 
     Retryer second = prototype.clone();
     second.continueOrPropagate(signalFor(t2));
@@ -90,6 +93,7 @@ class RefreshOnceRetryerTest {
     call.continueOrPropagate(signalFor(t1));
 
     Retryer next = call.clone();
+    fixtures.clock.advance(Duration.ofSeconds(31));
 
     AccessToken t2 = fixtures.tokens.handOut();
     next.continueOrPropagate(signalFor(t2));
