@@ -11,12 +11,12 @@ import dev.tokenmanager.app.StoreModule;
 import dev.tokenmanager.app.ZoomModule;
 import dev.tokenmanager.app.sandbox.SandboxSettings;
 import dev.tokenmanager.app.sandbox.ZoomSandbox;
+import dev.tokenmanager.app.worker.Worker;
 import dev.tokenmanager.core.RefreshPolicy;
 import dev.tokenmanager.core.TokenHealth;
 import dev.tokenmanager.core.TokenManager;
 import dev.tokenmanager.core.error.TokenException;
 import dev.tokenmanager.core.event.TokenEventListener;
-import dev.tokenmanager.core.model.AccessToken;
 import dev.tokenmanager.core.model.TokenKey;
 import dev.tokenmanager.core.port.Clock;
 import dev.tokenmanager.core.port.TokenStore;
@@ -26,25 +26,20 @@ import dev.tokenmanager.redis.RedisTokenStore;
 import dev.tokenmanager.zoom.ZoomConfig;
 import dev.tokenmanager.zoom.ZoomCredentials;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The demo: a Zoom-like sandbox minting short-lived tokens, several token managers (standing for
@@ -54,15 +49,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Demo {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
-
   private final DemoOptions options;
   private final Consumer<String> out;
   private final Clock clock = Clock.system();
-  private final LongAdder calls = new LongAdder();
-  private final LongAdder failures = new LongAdder();
-  private final AtomicLong minRemaining = new AtomicLong(Long.MAX_VALUE);
-  private final Set<String> tokensSeen = ConcurrentHashMap.newKeySet();
+  private final List<Worker> workers = new ArrayList<>();
+  private volatile boolean timedOut;
 
   private Demo(DemoOptions options, Consumer<String> out) {
     this.options = options;
@@ -113,10 +104,9 @@ public final class Demo {
       }
       try {
         long elapsed = runJobs(managers, key, sandbox);
-        int rotations = Math.max(0, tokensSeen.size() - 1);
-        return new DemoReport(calls.sum(), sandbox.mints(), rotations, sandbox.apiRejected(), failures.sum(), store,
-            options.managers(), options.managers() * options.jobsPerManager(),
-            Duration.ofMillis(minRemaining.get() == Long.MAX_VALUE ? 0 : minRemaining.get()), Duration.ofMillis(elapsed));
+        return new DemoReport(calls(), sandbox.mints(), rotations(), sandbox.apiRejected(), failures(), store,
+            options.managers(), options.managers() * options.jobsPerManager(), Duration.ofMillis(minRemaining()),
+            Duration.ofMillis(elapsed));
       } finally {
         processes.forEach(AppResources::close);
         AppResources.close(parent);
@@ -124,79 +114,61 @@ public final class Demo {
     }
   }
 
+  /** Runs one worker per manager (its job threads call the sandbox's API), reporting once a second. */
   private long runJobs(List<TokenManager> managers, TokenKey key, ZoomSandbox sandbox) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    int total = managers.size() * options.jobsPerManager();
-    ExecutorService jobs = Executors.newFixedThreadPool(total, daemon("demo-job"));
+    Worker.Options jobOptions = new Worker.Options(options.jobsPerManager(), options.duration(), options.pause(), true);
+    for (TokenManager manager : managers) {
+      workers.add(new Worker(manager, clock, jobOptions, line -> { }));
+    }
+    ExecutorService runners = Executors.newFixedThreadPool(workers.size(), daemon("demo-worker"));
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(daemon("demo-progress"));
     long started = clock.millis();
-    long deadline = started + options.duration().toMillis();
     progress.scheduleAtFixedRate(() -> report(managers.get(0), key, sandbox, started), 1, 1, TimeUnit.SECONDS);
-    for (TokenManager manager : managers) {
-      for (int j = 0; j < options.jobsPerManager(); j++) {
-        jobs.execute(() -> job(manager, http, deadline));
-      }
+    List<Future<?>> running = new ArrayList<>();
+    for (Worker worker : workers) {
+      running.add(runners.submit(() -> {
+        worker.run();
+        return null;
+      }));
     }
-    jobs.shutdown();
-    boolean finished = jobs.awaitTermination(options.duration().toMillis() + 30_000, TimeUnit.MILLISECONDS);
-    progress.shutdownNow();
-    if (!finished) {
-      jobs.shutdownNow();
-      failures.increment();
-      out.accept("jobs did not finish in time");
+    try {
+      for (Future<?> run : running) {
+        run.get(options.duration().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      timedOut = true;
+      out.accept("jobs did not finish in time: " + e);
+    } finally {
+      progress.shutdownNow();
+      runners.shutdownNow();
     }
     return clock.millis() - started;
   }
 
-  private void job(TokenManager manager, HttpClient http, long deadline) {
-    AccessToken last = null;
-    while (clock.millis() < deadline) {
-      try {
-        AccessToken token = manager.token();
-        minRemaining.accumulateAndGet(token.expiresAtMillis() - clock.millis(), Math::min);
-        if (token != last) {
-          tokensSeen.add(token.fingerprint());
-          last = token;
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(token.apiUrl() + "/v2/users/me"))
-            .header("Authorization", "Bearer " + token.value())
-            .timeout(Duration.ofSeconds(2))
-            .GET()
-            .build();
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 200) {
-          calls.increment();
-        } else if (status == 401) {
-          manager.invalidate(token);
-        } else {
-          failures.increment();
-          LOG.warn("API call answered HTTP {}", status);
-        }
-        pause();
-      } catch (TokenException e) {
-        failures.increment();
-        LOG.warn("no token for a job: {}", e.getMessage());
-      } catch (IOException e) {
-        failures.increment();
-        LOG.warn("API call failed: {}", e.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+  private long calls() {
+    return workers.stream().mapToLong(Worker::calls).sum();
   }
 
-  private void pause() throws InterruptedException {
-    if (!options.pause().isZero()) {
-      Thread.sleep(options.pause().toMillis());
-    }
+  private long failures() {
+    return workers.stream().mapToLong(Worker::failures).sum() + (timedOut ? 1 : 0);
+  }
+
+  private int rotations() {
+    Set<String> tokens = new HashSet<>();
+    workers.forEach(worker -> tokens.addAll(worker.tokensSeen()));
+    return Math.max(0, tokens.size() - 1);
+  }
+
+  private long minRemaining() {
+    long min = workers.stream().mapToLong(Worker::minRemainingMillis).min().orElse(Long.MAX_VALUE);
+    return min == Long.MAX_VALUE ? 0 : min;
   }
 
   private void report(TokenManager manager, TokenKey key, ZoomSandbox sandbox, long started) {
     TokenHealth health = manager.health(key);
     out.accept(String.format("%4ds  calls=%-8d minted=%-3d rotations=%-3d api_rejected=%-3d failures=%-3d token=%s remaining=%ds mode=%s",
-        (clock.millis() - started) / 1000, calls.sum(), sandbox.mints(), Math.max(0, tokensSeen.size() - 1),
-        sandbox.apiRejected(), failures.sum(), health.fingerprint(), health.remaining().toSeconds(), health.mode()));
+        (clock.millis() - started) / 1000, calls(), sandbox.mints(), rotations(), sandbox.apiRejected(), failures(),
+        health.fingerprint(), health.remaining().toSeconds(), health.mode()));
   }
 
   private Optional<RedisStoreConfig> reachableRedis(TokenKey probeKey) {

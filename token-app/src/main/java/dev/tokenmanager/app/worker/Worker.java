@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ public final class Worker {
   private final LongAdder failures = new LongAdder();
   private final LongAdder apiRejected = new LongAdder();
   private final LongAdder expiredHandedOut = new LongAdder();
+  private final AtomicLong minRemaining = new AtomicLong(Long.MAX_VALUE);
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final List<String> order = new CopyOnWriteArrayList<>();
 
@@ -125,6 +127,7 @@ public final class Worker {
       try {
         AccessToken token = manager.token();
         long remaining = token.expiresAtMillis() - clock.millis();
+        minRemaining.accumulateAndGet(remaining, Math::min);
         if (remaining <= 0) {
           expiredHandedOut.increment();
         }
@@ -132,10 +135,9 @@ public final class Worker {
           order.add(token.fingerprint());
           out.accept("token " + token.fingerprint() + " expires " + token.expiresAt() + " (" + remaining + " ms left)");
         }
-        if (options.callApi()) {
-          callApi(token);
+        if (!options.callApi() || callApi(token)) {
+          calls.increment();
         }
-        calls.increment();
         if (!options.interval().isZero()) {
           Thread.sleep(options.interval().toMillis());
         }
@@ -149,7 +151,8 @@ public final class Worker {
     }
   }
 
-  private void callApi(AccessToken token) throws InterruptedException {
+  /** Calls the API with the token; returns whether it answered 200. */
+  private boolean callApi(AccessToken token) throws InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(token.apiUrl() + "/v2/users/me"))
         .header("Authorization", "Bearer " + token.value())
         .timeout(Duration.ofSeconds(2))
@@ -164,9 +167,31 @@ public final class Worker {
         failures.increment();
         LOG.warn("API call answered HTTP {}", status);
       }
+      return status == 200;
     } catch (IOException e) {
       failures.increment();
       LOG.warn("API call failed: {}", e.toString());
+      return false;
     }
+  }
+
+  /** Returns the calls that got a token (and, with the API, a 200) so far. */
+  public long calls() {
+    return calls.sum();
+  }
+
+  /** Returns the calls that got no token, or an API error other than 401, so far. */
+  public long failures() {
+    return failures.sum();
+  }
+
+  /** Returns the fingerprints of the tokens the jobs were handed, in the order first seen. */
+  public List<String> tokensSeen() {
+    return List.copyOf(order);
+  }
+
+  /** Returns the least remaining life of a token handed to a job, in ms (Long.MAX_VALUE before any). */
+  public long minRemainingMillis() {
+    return minRemaining.get();
   }
 }
