@@ -53,7 +53,8 @@ class ThreeProcessFleetIT {
 
       Set<String> allTokens = new HashSet<>();
       for (int i = 0; i < 3; i++) {
-        String stdout = Files.readString(outputs.get(i), StandardCharsets.UTF_8);
+        String stdout = Files.readString(outputs.get(i), StandardCharsets.UTF_8) + "\n--- stderr\n"
+            + Files.readString(outputs.get(i).resolveSibling(outputs.get(i).getFileName() + ".err"), StandardCharsets.UTF_8);
         Map<String, String> summary = summary(stdout);
         assertThat(processes.get(i).exitValue()).as(stdout).isZero();
         assertThat(summary).containsEntry("failures", "0").containsEntry("api_rejected", "0")
