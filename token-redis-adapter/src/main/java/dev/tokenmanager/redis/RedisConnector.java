@@ -125,6 +125,7 @@ final class RedisConnector implements AutoCloseable {
     } catch (TokenException e) {
       throw e;
     } catch (RuntimeException e) {
+      deployment.commandFailed(e);
       if (ifOutcomeUnknown != null && !(e instanceof RedisCommandExecutionException)) {
         return ifOutcomeUnknown.apply(e);
       }

@@ -35,6 +35,14 @@ interface RedisDeployment {
    */
   CompletableFuture<Link> connect();
 
+  /**
+   * Learns that a command on the shared connection failed, so that the deployment can look for a new
+   * topology. Called on Lettuce or caller threads; must not block. The default does nothing.
+   *
+   * @param failure the failure
+   */
+  default void commandFailed(RuntimeException failure) {}
+
   /** Shuts the client down (after its connection is closed); the resources stay for the caller. */
   void shutdown();
 
