@@ -128,7 +128,13 @@ public final class TestRedis implements AutoCloseable {
     throw new AssertionError("unreachable");
   }
 
-  private static void unavailable(Map<String, String> env, String why) {
+  /**
+   * Fails the test if {@code CI=true}, else skips it, saying why a fixture cannot run.
+   *
+   * @param env the environment variables
+   * @param why what is missing
+   */
+  static void unavailable(Map<String, String> env, String why) {
     if ("true".equalsIgnoreCase(env.get("CI"))) {
       throw new IllegalStateException(REQUIRED_IN_CI + " (" + why + ")");
     }

@@ -1,0 +1,75 @@
+package dev.tokenmanager.redis;
+
+import static dev.tokenmanager.core.testing.TokenBuilder.aKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tokenmanager.core.event.TokenEvent;
+import dev.tokenmanager.core.event.TokenEventListener;
+import dev.tokenmanager.core.model.TokenKey;
+import dev.tokenmanager.core.port.Clock;
+import dev.tokenmanager.redis.testing.RedisSentinelSetup;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code SENTINEL FAILOVER} while four token managers, each with its own store and fallback, serve
+ * callers in a loop: no caller fails, no store call outlasts its timeouts, writes land on the new
+ * master, and no password reaches a log line.
+ */
+class RedisSentinelFailoverIT {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedisSentinelFailoverIT.class);
+  /** One call, or two for a lease read back after an unknown outcome, each at most 500 ms, plus scheduling slack. */
+  private static final Duration SLOWEST_STORE_CALL = Duration.ofMillis(1500);
+
+  private final TokenKey key = aKey();
+
+  @Test
+  void sentinelFailover_underLoad_noCallerFailsAndWritesMoveToTheNewMaster() throws Exception {
+    try (RedisSentinelSetup sentinel = RedisSentinelSetup.startWithPasswords(RedisSentinelStoreIT.DATA_PASSWORD,
+        RedisSentinelStoreIT.SENTINEL_PASSWORD);
+        LogCapture logs = LogCapture.start()) {
+      RedisStoreConfig config = RedisSentinelStoreIT.config(sentinel).withKeyPrefix("tm:sentinel-failover:");
+      FleetUnderLoad fleet = FleetUnderLoad.start(config, 4, 2, key);
+      try (RedisTokenStore probe = RedisTokenStore.create(config, Clock.system(), TokenEventListener.noop());
+          NewMasterProbe writes = new NewMasterProbe(probe, config.keyPrefix(),
+              RedisSentinelStoreIT.DATA_PASSWORD, TokenKey.of("probe.example", "failover", "writes"))) {
+        StoreAwait.awaitWorking(probe);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fleet.minted() >= 2);
+        int oldMaster = sentinel.masterPort();
+
+        long start = System.nanoTime();
+        int newMaster = sentinel.failover();
+        long reported = millisSince(start);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+            .until(() -> writes.landOn(newMaster));
+        long resumed = millisSince(start);
+        int mintedBefore = fleet.minted();
+        await().atMost(Duration.ofSeconds(20)).until(() -> fleet.minted() > mintedBefore);
+
+        LOG.info("SENTINEL FAILOVER {} -> {}: Sentinels agreed after {} ms; store writes on the new master after {} ms;"
+            + " degraded {} times, recovered after {}", oldMaster, newMaster, reported, resumed,
+            fleet.events(TokenEvent.StoreDegraded.class).size(),
+            fleet.events(TokenEvent.StoreRecovered.class).stream().map(e -> e.downFor().toMillis() + " ms").toList());
+      } finally {
+        fleet.close();
+      }
+
+      LOG.info("Sentinel failover under load: {} calls, {} failures, slowest call {} ms, {} store operations ({}"
+          + " unavailable), slowest {} ms, {} tokens minted", fleet.calls(), fleet.failures().size(),
+          fleet.slowestCall().toMillis(), fleet.storeOperations(), fleet.unavailableStoreOperations(),
+          fleet.slowestStoreOperation().toMillis(), fleet.minted());
+      assertThat(fleet.failures()).isEmpty();
+      assertThat(fleet.calls()).isGreaterThan(1000);
+      assertThat(fleet.slowestStoreOperation()).isLessThan(SLOWEST_STORE_CALL);
+      logs.assertNoneContains(RedisSentinelStoreIT.DATA_PASSWORD, RedisSentinelStoreIT.SENTINEL_PASSWORD);
+    }
+  }
+
+  private static long millisSince(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+  }
+}
