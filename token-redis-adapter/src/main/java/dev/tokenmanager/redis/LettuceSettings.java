@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>TCP keep-alive: idle 5 s, interval 2 s, 3 probes;
  *   <li>small thread pools (2 I/O, 2 computation): one shared connection needs no more;
  *   <li>TLS verifies the certificate chain and the host name ({@code verifyPeer=FULL}), against the
- *       configured PEM file if there is one, else the JDK's trust store;
+ *       configured PEM file if there is one, else the JDK's trust store; a handshake that fails on
+ *       reconnect does not stop reconnecting ({@code suspendReconnectOnProtocolFailure} off);
  *   <li>Sentinel: every Sentinel is asked with the command timeout and the Sentinel password, if any;
  *   <li>Cluster: the topology is refreshed every {@value #CLUSTER_PERIODIC_REFRESH_SECONDS} s and on
  *       every adaptive trigger (MOVED, ASK, persistent reconnects after
@@ -111,6 +112,8 @@ final class LettuceSettings {
           .trustManager(TrustedCertificates.trustManagerFactory(config.trustedCertificates())).build());
     }
     builder.autoReconnect(true);
+    // a failed TLS handshake on reconnect (a server restarted with a bad certificate) keeps reconnecting
+    builder.suspendReconnectOnProtocolFailure(false);
     builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     builder.requestQueueSize(REQUEST_QUEUE_SIZE);
     builder.replayFilter(command -> true);

@@ -64,6 +64,7 @@ class LettuceSettingsTest {
     assertThat(options.getReplayFilter().test(null)).isTrue();
     assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
     assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(options.isSuspendReconnectOnProtocolFailure()).isFalse();
     ClusterTopologyRefreshOptions refresh = options.getTopologyRefreshOptions();
     assertThat(refresh.isPeriodicRefreshEnabled()).isTrue();
     assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofSeconds(30));

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Keys are EC P-256. The CA ({@code CN=Token Manager test CA <name>}) is valid for two days; the
  * server certificate names {@code 127.0.0.1} (IP) and {@code localhost} (DNS) as subject alternative
- * names, so a client that verifies host names ({@code verifyPeer=FULL}) accepts it for either. Nothing
- * here is secret beyond the test: the directory is the caller's to delete.
+ * names by default, so a client that verifies host names ({@code verifyPeer=FULL}) accepts it for
+ * either. Nothing here is secret beyond the test: the directory is the caller's to delete.
  *
  * <p>The binary is {@code $OPENSSL} if set, else {@code openssl} on the {@code PATH}. Without one,
  * {@link #generate} fails the test if {@code CI=true} and skips it elsewhere, like {@link TestRedis}.
@@ -47,6 +47,20 @@ public final class TestCertificates {
    * @throws IllegalStateException if an {@code openssl} command fails
    */
   public static TestCertificates generate(Path directory, String name) {
+    return generate(directory, name, "IP:127.0.0.1,DNS:localhost");
+  }
+
+  /**
+   * Creates a CA and a server certificate for other names, such as one the server is not reached by.
+   *
+   * @param directory an existing directory to write the files into
+   * @param name a short name distinguishing several sets in one directory
+   * @param subjectAltNames the server certificate's subject alternative names, in openssl's syntax,
+   *     such as {@code DNS:redis.example}
+   * @return the files
+   * @throws IllegalStateException if an {@code openssl} command fails
+   */
+  public static TestCertificates generate(Path directory, String name, String subjectAltNames) {
     Path openssl = findBinary().orElse(null);
     if (openssl == null) {
       TestRedis.unavailable(System.getenv(), "this test needs the openssl command (PATH or OPENSSL)");
@@ -58,7 +72,7 @@ public final class TestCertificates {
     Path cert = directory.resolve(name + "-server.crt");
     Path extensions = directory.resolve(name + "-server.ext");
     try {
-      Files.writeString(extensions, "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n"
+      Files.writeString(extensions, "subjectAltName=" + subjectAltNames + "\nbasicConstraints=CA:FALSE\n"
           + "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n", StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + extensions, e);
@@ -88,6 +102,22 @@ public final class TestCertificates {
   /** Returns the server's private key (PEM, unencrypted). */
   public Path serverKey() {
     return serverKey;
+  }
+
+  /**
+   * Copies another set's server certificate and key over this set's files, as a certificate rotation
+   * (or a mistake) would: a server started or restarted afterwards presents the other certificate.
+   *
+   * @param other the set whose server certificate and key to install
+   * @throws java.io.UncheckedIOException if a file cannot be copied
+   */
+  public void installServerIdentityOf(TestCertificates other) {
+    try {
+      Files.copy(other.serverCertificate, serverCertificate, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(other.serverKey, serverKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot install the server certificate of " + other, e);
+    }
   }
 
   @Override
