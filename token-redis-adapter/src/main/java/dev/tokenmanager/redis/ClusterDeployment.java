@@ -8,6 +8,7 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -93,7 +94,7 @@ final class ClusterDeployment implements RedisDeployment {
   @Override
   public void shutdown() {
     topologyChanges.dispose();
-    client.shutdown(java.time.Duration.ZERO, RedisConnector.SHUTDOWN_TIMEOUT);
+    client.shutdown(Duration.ZERO, RedisConnector.SHUTDOWN_TIMEOUT);
   }
 
   /** Opens (or finds open) the connection to every master that serves slots; completes when each has succeeded or failed. */

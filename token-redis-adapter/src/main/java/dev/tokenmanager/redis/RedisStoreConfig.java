@@ -1,11 +1,8 @@
 package dev.tokenmanager.redis;
 
 import dev.tokenmanager.core.model.Secret;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslVerifyMode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Where and how {@link RedisTokenStore} reaches Redis: one server, a Sentinel-managed master, or a
@@ -55,8 +52,6 @@ public record RedisStoreConfig(String uri, String username, Secret password, Sec
   /** The default connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
-  private static final String MASK = "****";
-
   /**
    * Validates every setting.
    *
@@ -68,15 +63,15 @@ public record RedisStoreConfig(String uri, String username, Secret password, Sec
    *     control characters; or if a timeout is missing or below 1 ms. Messages show the URI masked.
    */
   public RedisStoreConfig {
-    Scheme scheme = checkUri(uri);
+    Scheme scheme = StoreUris.check(uri);
     if (sentinelPassword != null && scheme.kind() != Scheme.Kind.SENTINEL) {
       throw new IllegalArgumentException("sentinelPassword is only used with redis-sentinel:// or rediss-sentinel://"
-          + " URIs, but uri was '" + mask(uri) + "'");
+          + " URIs, but uri was '" + StoreUris.mask(uri) + "'");
     }
     if (trustedCertificates != null) {
       if (!scheme.tls()) {
         throw new IllegalArgumentException("trustedCertificates is only used with rediss://, rediss-sentinel:// or"
-            + " rediss-cluster:// URIs, but uri was '" + mask(uri) + "'");
+            + " rediss-cluster:// URIs, but uri was '" + StoreUris.mask(uri) + "'");
       }
       TrustedCertificates.read(trustedCertificates);
     }
@@ -203,7 +198,7 @@ public record RedisStoreConfig(String uri, String username, Secret password, Sec
    * @return the masked URI
    */
   public String maskedUri() {
-    return mask(uri);
+    return StoreUris.mask(uri);
   }
 
   /** Returns a text with the URI masked and the passwords redacted. */
@@ -220,89 +215,6 @@ public record RedisStoreConfig(String uri, String username, Secret password, Sec
   /** Returns the scheme of the URI (valid once constructed). */
   Scheme scheme() {
     return Scheme.of(uri).orElseThrow();
-  }
-
-  /**
-   * Masks the userinfo of a URI: {@code user:secret@} becomes {@code user:****@}, a userinfo without a
-   * colon (Lettuce reads it as a password) becomes {@code ****@}. Everything up to the last {@code @}
-   * counts as userinfo, so an unencoded {@code @} in a password cannot leak its tail.
-   */
-  static String mask(String uri) {
-    if (uri == null) {
-      return null;
-    }
-    int at = uri.lastIndexOf('@');
-    if (at < 0) {
-      return uri;
-    }
-    int schemeEnd = uri.indexOf("://");
-    int start = schemeEnd >= 0 && schemeEnd < at ? schemeEnd + 3 : 0;
-    String userinfo = uri.substring(start, at);
-    int colon = userinfo.indexOf(':');
-    String masked = colon < 0 ? MASK : userinfo.substring(0, colon) + ":" + MASK;
-    return uri.substring(0, start) + masked + uri.substring(at);
-  }
-
-  private static Scheme checkUri(String uri) {
-    if (uri == null || uri.isBlank()) {
-      throw new IllegalArgumentException("uri must not be blank, but was " + (uri == null ? "null" : "'" + uri + "'"));
-    }
-    Scheme scheme = Scheme.of(uri).orElseThrow(() -> new IllegalArgumentException(
-        "uri must start with " + Scheme.ACCEPTED + ", but was '" + mask(uri) + "'"));
-    if (scheme.kind() == Scheme.Kind.SENTINEL && !namesMaster(uri)) {
-      throw new IllegalArgumentException("uri must name the master after '#', such as " + scheme.prefix()
-          + "s1:26379,s2:26379,s3:26379/0#mymaster, but was '" + mask(uri) + "'");
-    }
-    try {
-      List<RedisURI> nodes = scheme.kind() == Scheme.Kind.CLUSTER ? ClusterSeeds.parse(uri) : List.of();
-      if (scheme.kind() != Scheme.Kind.CLUSTER) {
-        RedisURI parsed = RedisURI.create(uri);
-        checkVerification(parsed);
-        nodes = scheme.kind() == Scheme.Kind.SENTINEL ? parsed.getSentinels() : List.of(parsed);
-      }
-      if (nodes.isEmpty()) {
-        throw new IllegalArgumentException("no host");
-      }
-      for (RedisURI node : nodes) {
-        checkHost(node);
-        checkVerification(node);
-      }
-    } catch (WeakVerification e) {
-      throw new IllegalArgumentException("uri must not lower TLS verification (verifyPeer must be FULL), but was '"
-          + mask(uri) + "'");
-    } catch (RuntimeException e) {
-      // the parser's message may quote the URI with its password, so it is not kept
-      throw new IllegalArgumentException("uri must be a valid " + scheme.prefix() + " URI with a host, but was '"
-          + mask(uri) + "'");
-    }
-    return scheme;
-  }
-
-  /** Whether a Sentinel URI names its master, after {@code #} or as Lettuce's {@code sentinelMasterId} option. */
-  private static boolean namesMaster(String uri) {
-    int hash = uri.indexOf('#');
-    return (hash >= 0 && !uri.substring(hash + 1).isBlank()) || uri.contains("sentinelMasterId=");
-  }
-
-  /** Rejects what Lettuce would take as a host but is none, such as {@code h:notaport}. */
-  private static void checkHost(RedisURI node) {
-    String host = node.getHost();
-    if (host == null || host.isBlank() || (host.indexOf(':') >= 0 && !host.startsWith("["))) {
-      throw new IllegalArgumentException("no valid host");
-    }
-  }
-
-  private static void checkVerification(RedisURI parsed) {
-    if (parsed.isSsl() && parsed.getVerifyMode() != SslVerifyMode.FULL) {
-      throw new WeakVerification();
-    }
-  }
-
-  /** A URI asks for less than full TLS verification. */
-  private static final class WeakVerification extends RuntimeException {
-    WeakVerification() {
-      super(null, null, false, false);
-    }
   }
 
   private static void checkPrefix(String prefix) {

@@ -1,5 +1,6 @@
 package dev.tokenmanager.redis;
 
+import static dev.tokenmanager.core.testing.TokenBuilder.aToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,6 +61,18 @@ class RedisClusterStoreIT extends TokenStoreContract {
     } catch (ConditionTimeoutException e) {
       return false;
     }
+  }
+
+  @Test
+  void close_afterUse_leavesNoLettuceThread() {
+    store.close();
+    RedisTokenStore used = RedisTokenStore.create(RedisStoreConfig.of(cluster.uri()), clock, TokenEventListener.noop());
+    StoreAwait.awaitWorking(used, Duration.ofSeconds(30));
+    used.saveIfNewer(TokenKey.of("zoom.us", "lifecycle", "client"), aToken().build());
+
+    used.close();
+
+    StoreAwait.awaitNoLettuceThreads();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.tokenmanager.redis;
 
+import static dev.tokenmanager.core.testing.TokenBuilder.aKey;
+import static dev.tokenmanager.core.testing.TokenBuilder.aToken;
 import static org.awaitility.Awaitility.await;
 
 import dev.tokenmanager.core.event.TokenEventListener;
@@ -15,6 +17,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shared store contract on a Sentinel-managed master (master, replica, three Sentinels), with a
@@ -65,6 +68,19 @@ class RedisSentinelStoreIT extends TokenStoreContract {
     } catch (ConditionTimeoutException e) {
       return false;
     }
+  }
+
+  @Test
+  void close_afterUse_leavesNoLettuceThread() {
+    store.close();
+    RedisTokenStore used = RedisTokenStore.create(config(sentinel).withKeyPrefix(prefix), clock,
+        TokenEventListener.noop());
+    StoreAwait.awaitWorking(used, Duration.ofSeconds(30));
+    used.saveIfNewer(aKey(), aToken().build());
+
+    used.close();
+
+    StoreAwait.awaitNoLettuceThreads();
   }
 
   @AfterEach

@@ -16,6 +16,8 @@ import dev.tokenmanager.core.testing.ManualClock;
 import dev.tokenmanager.redis.testing.RedisServerProcess;
 import dev.tokenmanager.redis.testing.TestCertificates;
 import dev.tokenmanager.redis.testing.TestRedis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,8 +177,8 @@ class RedisTlsIT {
   private static Path createDirectory(Path path) {
     try {
       return Files.createDirectories(path);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

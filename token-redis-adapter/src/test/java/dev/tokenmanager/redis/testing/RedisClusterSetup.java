@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -224,7 +225,7 @@ public final class RedisClusterSetup implements AutoCloseable {
   }
 
   private static Map<String, String> clusterInfo(int port) {
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    Map<String, String> fields = new LinkedHashMap<>();
     if (Resp.callQuietly(port, null, "CLUSTER", "INFO") instanceof String text) {
       for (String line : text.split("\r?\n")) {
         int colon = line.indexOf(':');

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,8 +114,8 @@ public final class TestCertificates {
    */
   public void installServerIdentityOf(TestCertificates other) {
     try {
-      Files.copy(other.serverCertificate, serverCertificate, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Files.copy(other.serverKey, serverKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(other.serverCertificate, serverCertificate, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(other.serverKey, serverKey, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install the server certificate of " + other, e);
     }
