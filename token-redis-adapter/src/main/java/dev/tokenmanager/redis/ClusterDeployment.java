@@ -66,12 +66,12 @@ final class ClusterDeployment implements RedisDeployment {
    * cannot be reached does not fail the connect.
    */
   @Override
-  public CompletableFuture<Link> connect() {
+  public CompletableFuture<SharedConnection> connect() {
     return client.refreshPartitionsAsync().toCompletableFuture()
         .thenCompose(loaded -> client.connectAsync(StringCodec.UTF8))
         .thenCompose(connection -> openMasterConnections(connection).thenApply(opened -> {
           current = connection;
-          return new Link(connection, connection.sync());
+          return new SharedConnection(connection, connection.sync());
         }));
   }
 

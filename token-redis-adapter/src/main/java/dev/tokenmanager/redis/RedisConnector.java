@@ -3,7 +3,6 @@ package dev.tokenmanager.redis;
 import dev.tokenmanager.core.error.StoreUnavailableException;
 import dev.tokenmanager.core.error.TokenException;
 import dev.tokenmanager.core.model.TokenKey;
-import dev.tokenmanager.redis.RedisDeployment.Link;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisReadOnlyException;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -48,7 +47,7 @@ final class RedisConnector implements AutoCloseable {
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
   private final long firstAttemptWaitMillis;
 
-  private volatile Link connection;
+  private volatile SharedConnection connection;
   private volatile Throwable lastFailure;
   private volatile boolean closed;
   private boolean connecting;
@@ -74,8 +73,8 @@ final class RedisConnector implements AutoCloseable {
    *
    * @throws StoreUnavailableException at once if the store is closed or not connected yet
    */
-  private Link link(TokenKey key, String operation) {
-    Link current = connection;
+  private SharedConnection link(TokenKey key, String operation) {
+    SharedConnection current = connection;
     if (closed) {
       throw new StoreUnavailableException(key, "Redis " + operation + " refused: the store for " + description
           + " is closed", null);
@@ -119,7 +118,7 @@ final class RedisConnector implements AutoCloseable {
    */
   <T> T call(TokenKey key, String operation, Function<RedisClusterCommands<String, String>, T> command,
       Function<RuntimeException, T> ifOutcomeUnknown) {
-    Link current = link(key, operation);
+    SharedConnection current = link(key, operation);
     try {
       return command.apply(current.commands());
     } catch (TokenException e) {
@@ -145,7 +144,7 @@ final class RedisConnector implements AutoCloseable {
   /** Closes the connection, then the client, then the resources (and their threads). Idempotent. */
   @Override
   public void close() {
-    Link current;
+    SharedConnection current;
     synchronized (lock) {
       if (closed) {
         return;
@@ -184,7 +183,7 @@ final class RedisConnector implements AutoCloseable {
     }
   }
 
-  private void connected(Link established, Throwable failure) {
+  private void connected(SharedConnection established, Throwable failure) {
     if (failure != null) {
       retryLater(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
       return;
@@ -211,7 +210,7 @@ final class RedisConnector implements AutoCloseable {
    * Drops a connection that reached a replica and connects again, unless it was replaced already.
    * Commands fail fast until the new connection stands.
    */
-  private void rebuild(Link failed) {
+  private void rebuild(SharedConnection failed) {
     synchronized (lock) {
       if (closed || connection != failed) {
         return;

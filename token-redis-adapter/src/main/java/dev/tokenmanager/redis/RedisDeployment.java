@@ -1,7 +1,5 @@
 package dev.tokenmanager.redis;
 
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,7 +31,7 @@ interface RedisDeployment {
    *
    * @return completes with the connection, or exceptionally if it cannot be opened now
    */
-  CompletableFuture<Link> connect();
+  CompletableFuture<SharedConnection> connect();
 
   /**
    * Learns that a command on the shared connection failed, so that the deployment can look for a new
@@ -45,13 +43,4 @@ interface RedisDeployment {
 
   /** Shuts the client down (after its connection is closed); the resources stay for the caller. */
   void shutdown();
-
-  /**
-   * The shared connection and its synchronous commands. Standalone, Sentinel and cluster commands
-   * meet in {@link RedisClusterCommands}, which has every command the store uses.
-   *
-   * @param connection the connection, to close
-   * @param commands its synchronous commands
-   */
-  record Link(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands) {}
 }

@@ -32,10 +32,10 @@ final class SentinelDeployment implements RedisDeployment {
   }
 
   @Override
-  public CompletableFuture<Link> connect() {
+  public CompletableFuture<SharedConnection> connect() {
     return MasterReplica.connectAsync(client, StringCodec.UTF8, uri).thenApply(connection -> {
       connection.setReadFrom(ReadFrom.UPSTREAM);
-      return new Link(connection, connection.sync());
+      return new SharedConnection(connection, connection.sync());
     });
   }
 

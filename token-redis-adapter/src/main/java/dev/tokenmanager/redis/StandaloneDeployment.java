@@ -20,9 +20,9 @@ final class StandaloneDeployment implements RedisDeployment {
   }
 
   @Override
-  public CompletableFuture<Link> connect() {
+  public CompletableFuture<SharedConnection> connect() {
     return client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
-        .thenApply(connection -> new Link(connection, connection.sync()));
+        .thenApply(connection -> new SharedConnection(connection, connection.sync()));
   }
 
   @Override
