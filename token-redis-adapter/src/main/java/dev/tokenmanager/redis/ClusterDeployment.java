@@ -83,6 +83,17 @@ final class ClusterDeployment implements RedisDeployment {
       return;
     }
     try {
+      // on Lettuce's executor: parts of a refresh (resolving and opening node connections) may run on
+      // the thread that starts it, and the caller's thread must return within its command timeout
+      resources.eventExecutorGroup().execute(this::refreshAfterFailure);
+    } catch (RuntimeException e) {
+      // shutting down
+      refreshing.set(false);
+    }
+  }
+
+  private void refreshAfterFailure() {
+    try {
       client.refreshPartitionsAsync().whenComplete((loaded, error) -> resources.eventExecutorGroup()
           .schedule(() -> refreshing.set(false), FAILURE_REFRESH_PAUSE_MILLIS, TimeUnit.MILLISECONDS));
     } catch (RuntimeException e) {

@@ -16,8 +16,8 @@
  *   <li>{@code redis://host:6379/0}, {@code rediss://...}: one server ({@code RedisClient});
  *   <li>{@code redis-sentinel://s1:26379,s2:26379,s3:26379/0#mymaster}, {@code rediss-sentinel://...}:
  *       the master the Sentinels name, through Lettuce's master/replica connection, which follows
- *       the Sentinels' events to the new master after a failover (Lettuce refreshes the topology
- *       about 5 s after the first event); reads and writes both go to the master. The URI's password
+ *       the Sentinels' events to the new master after a failover (Lettuce refreshes the topology 5 s
+ *       after the first event, and at most every 5 s); reads and writes both go to the master. The URI's password
  *       is the data nodes'; the Sentinels' own comes from {@code withSentinelPassword}. A {@code
  *       READONLY} reply (events missed, the connection still on the demoted master) drops the
  *       connection and builds it again;

@@ -82,6 +82,11 @@ final class FleetUnderLoad implements AutoCloseable {
     return stores.stream().map(TimedStore::slowest).max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
+  String slowestStoreOperationName() {
+    return stores.stream().max((a, b) -> a.slowest().compareTo(b.slowest())).map(TimedStore::slowestName)
+        .orElse("none");
+  }
+
   long storeOperations() {
     return stores.stream().mapToLong(TimedStore::operations).sum();
   }

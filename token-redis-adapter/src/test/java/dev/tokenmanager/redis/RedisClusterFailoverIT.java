@@ -60,9 +60,9 @@ class RedisClusterFailoverIT {
       }
 
       LOG.info("Cluster failover under load: {} calls, {} failures, slowest call {} ms, {} store operations ({}"
-          + " unavailable), slowest {} ms, {} tokens minted", fleet.calls(), fleet.failures().size(),
+          + " unavailable), slowest {} ms: {}; {} tokens minted", fleet.calls(), fleet.failures().size(),
           fleet.slowestCall().toMillis(), fleet.storeOperations(), fleet.unavailableStoreOperations(),
-          fleet.slowestStoreOperation().toMillis(), fleet.minted());
+          fleet.slowestStoreOperation().toMillis(), fleet.slowestStoreOperationName(), fleet.minted());
       assertThat(fleet.failures()).isEmpty();
       assertThat(fleet.calls()).isGreaterThan(1000);
       assertThat(fleet.slowestCall()).isLessThan(SLOWEST_CALL);

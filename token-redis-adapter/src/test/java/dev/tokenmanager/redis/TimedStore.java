@@ -16,6 +16,7 @@ final class TimedStore implements TokenStore {
 
   private final TokenStore delegate;
   private final AtomicLong slowestNanos = new AtomicLong();
+  private volatile String slowestName = "none";
   private final LongAdder operations = new LongAdder();
   private final LongAdder unavailable = new LongAdder();
 
@@ -25,6 +26,11 @@ final class TimedStore implements TokenStore {
 
   Duration slowest() {
     return Duration.ofNanos(slowestNanos.get());
+  }
+
+  /** Returns the name and outcome of the slowest operation, for the test's log. */
+  String slowestName() {
+    return slowestName;
   }
 
   long operations() {
@@ -37,37 +43,37 @@ final class TimedStore implements TokenStore {
 
   @Override
   public Optional<AccessToken> load(TokenKey key) {
-    return timed(() -> delegate.load(key));
+    return timed("load", () -> delegate.load(key));
   }
 
   @Override
   public AccessToken saveIfNewer(TokenKey key, AccessToken token) {
-    return timed(() -> delegate.saveIfNewer(key, token));
+    return timed("saveIfNewer", () -> delegate.saveIfNewer(key, token));
   }
 
   @Override
   public boolean evictIfSame(TokenKey key, AccessToken expected) {
-    return timed(() -> delegate.evictIfSame(key, expected));
+    return timed("evictIfSame", () -> delegate.evictIfSame(key, expected));
   }
 
   @Override
   public boolean tryAcquireLease(TokenKey key, String owner, Duration ttl) {
-    return timed(() -> delegate.tryAcquireLease(key, owner, ttl));
+    return timed("tryAcquireLease", () -> delegate.tryAcquireLease(key, owner, ttl));
   }
 
   @Override
   public boolean releaseLease(TokenKey key, String owner) {
-    return timed(() -> delegate.releaseLease(key, owner));
+    return timed("releaseLease", () -> delegate.releaseLease(key, owner));
   }
 
   @Override
   public Optional<MintBackoff> loadBackoff(TokenKey key) {
-    return timed(() -> delegate.loadBackoff(key));
+    return timed("loadBackoff", () -> delegate.loadBackoff(key));
   }
 
   @Override
   public void saveBackoff(TokenKey key, MintBackoff backoff, Duration ttl) {
-    timed(() -> {
+    timed("saveBackoff", () -> {
       delegate.saveBackoff(key, backoff, ttl);
       return null;
     });
@@ -75,7 +81,7 @@ final class TimedStore implements TokenStore {
 
   @Override
   public void clearBackoff(TokenKey key) {
-    timed(() -> {
+    timed("clearBackoff", () -> {
       delegate.clearBackoff(key);
       return null;
     });
@@ -91,16 +97,20 @@ final class TimedStore implements TokenStore {
     delegate.close();
   }
 
-  private <T> T timed(Supplier<T> operation) {
+  private <T> T timed(String name, Supplier<T> operation) {
     long start = System.nanoTime();
+    String outcome = "ok";
     try {
       return operation.get();
     } catch (StoreUnavailableException e) {
       unavailable.increment();
+      outcome = e.getMessage();
       throw e;
     } finally {
       long took = System.nanoTime() - start;
-      slowestNanos.accumulateAndGet(took, Math::max);
+      if (slowestNanos.accumulateAndGet(took, Math::max) == took) {
+        slowestName = name + " (" + outcome + ")";
+      }
       operations.increment();
     }
   }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * three Sentinels (quorum 2) monitoring it as {@value #MASTER_NAME}, for tests that fail over.
  *
  * <p>{@link #start()} returns once the replica is in sync and every Sentinel knows the master, the
- * replica and the other two Sentinels, so {@link #failover()} can promote the replica at once. {@link
- * #startWithPasswords} protects the data nodes and the Sentinels with two different passwords. The
+ * replica and the other two Sentinels, so {@link #failover()} can promote the replica at once; {@link
+ * #killMaster()} crashes the master instead. {@link #startWithPasswords} protects the data nodes and
+ * the Sentinels with two different passwords. The
  * Sentinels declare a master down after 5 s ({@code down-after-milliseconds}) and time a failover out
  * after 10 s. {@link #close()} kills every process. Without a {@code redis-server} binary the test
  * fails if {@code CI=true} and is skipped elsewhere, as with {@link TestRedis}.
@@ -125,6 +126,36 @@ public final class RedisSentinelSetup implements AutoCloseable {
       reply.set(Resp.callQuietly(sentinels.get(0).port(), sentinelPassword, "SENTINEL", "FAILOVER", MASTER_NAME));
       return "OK".equals(reply.get());
     }, () -> String.valueOf(reply.get()));
+    return awaitNewMaster(old, start);
+  }
+
+  /**
+   * Kills the current master with SIGKILL, as a crash would, and returns at once. The Sentinels notice
+   * after 5 s ({@code down-after-milliseconds}) and then promote the replica; {@link
+   * #awaitNewMaster(int)} waits for that.
+   *
+   * @return the port of the killed master
+   */
+  public int killMaster() {
+    int old = masterPort();
+    awaitReplicaReady(old);
+    dataNodes.get(old).kill();
+    LOG.info("Killed the Sentinel-managed master {}", old);
+    return old;
+  }
+
+  /**
+   * Waits until every Sentinel reports a master other than {@code oldPort} and it says so itself.
+   *
+   * @param oldPort the master that failed or was failed over
+   * @return the port of the new master
+   * @throws IllegalStateException if that does not happen within 30 s
+   */
+  public int awaitNewMaster(int oldPort) {
+    return awaitNewMaster(oldPort, System.nanoTime());
+  }
+
+  private int awaitNewMaster(int old, long start) {
     Poll.until(FAILOVER_TIMEOUT, "every Sentinel to report a new master", () -> {
       Integer first = reportedMaster(sentinels.get(0).port());
       return first != null && first != old && "master".equals(role(first))
