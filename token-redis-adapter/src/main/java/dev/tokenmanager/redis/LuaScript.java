@@ -2,7 +2,7 @@ package dev.tokenmanager.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,9 +33,9 @@ record LuaScript(String name, String source, String sha) {
   /**
    * Runs the script on one key with {@code EVALSHA}; if the server does not know it ({@code
    * NOSCRIPT}: restart, failover, {@code SCRIPT FLUSH}), runs it once with {@code EVAL}, which caches
-   * it again.
+   * it again. In a cluster both go to the master of the key's slot.
    */
-  <T> T run(RedisCommands<String, String> commands, ScriptOutputType type, String key, String... args) {
+  <T> T run(RedisClusterCommands<String, String> commands, ScriptOutputType type, String key, String... args) {
     String[] keys = {key};
     try {
       return commands.evalsha(sha, type, keys, args);

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Removes the configured Redis password from texts that leave the adapter (exception messages, log
- * lines), in case a driver or server message ever quotes it. It knows the password from the separate
- * credentials and from the URI's userinfo, both as written and percent-decoded.
+ * Removes the configured Redis passwords from texts that leave the adapter (exception messages, log
+ * lines), in case a driver or server message ever quotes one. It knows the data nodes' password from
+ * the separate credentials and from the URI's userinfo (both as written and percent-decoded), and the
+ * Sentinels' password.
  */
 final class Redactor {
 
@@ -24,6 +25,9 @@ final class Redactor {
     List<String> secrets = new ArrayList<>();
     if (config.password() != null) {
       secrets.add(config.password().reveal());
+    }
+    if (config.sentinelPassword() != null) {
+      secrets.add(config.sentinelPassword().reveal());
     }
     String uriPassword = uriPassword(config.uri());
     if (uriPassword != null && !uriPassword.isEmpty()) {

@@ -3,11 +3,9 @@ package dev.tokenmanager.redis;
 import dev.tokenmanager.core.error.StoreUnavailableException;
 import dev.tokenmanager.core.error.TokenException;
 import dev.tokenmanager.core.model.TokenKey;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisReadOnlyException;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -21,32 +19,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the Lettuce resources, client and the one shared connection of a store, and connects in the
- * background: creating it never fails or blocks because Redis is down. While the first attempt is
- * under way, {@link #commands} waits for it, at most the connect timeout; after a failed attempt it
- * fails at once; attempts repeat with the reconnect delay (full jitter, 50 ms
- * to 2 s). Once connected, Lettuce's auto-reconnect keeps the connection and rejects commands while
- * it is down.
+ * Owns the Lettuce resources, the client of the deployment (standalone, Sentinel or cluster) and the
+ * one shared connection of a store, and connects in the background: creating it never fails or
+ * blocks because Redis is down. While the first attempt is under way, {@link #call} waits for it, at
+ * most the connect timeout; after a failed attempt it fails at once; attempts repeat with the
+ * reconnect delay (full jitter, 50 ms to 2 s). Once connected, Lettuce's auto-reconnect keeps the
+ * connection and rejects commands while it is down.
+ *
+ * <p>A server that answers {@code READONLY} is a replica now (a failover happened and this connection
+ * did not follow it): the connection is dropped and built again, which finds the current master,
+ * while operations fail fast meanwhile.
  *
  * <p>No lock is held during I/O; the callbacks run on Lettuce threads and never block.
  */
 final class RedisConnector implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisConnector.class);
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
   private final String description;
   private final Redactor redactor;
-  private final RedisURI redisUri;
   private final ClientResources resources;
-  private final RedisClient client;
+  private final RedisDeployment deployment;
   private final Object lock = new Object();
   // Completed by the outcome of the first connect attempt: the first operations of a new store wait
   // for it (bounded by the connect timeout) instead of failing while the connection is being made.
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
   private final long firstAttemptWaitMillis;
 
-  private volatile StatefulRedisConnection<String, String> connection;
+  private volatile SharedConnection connection;
   private volatile Throwable lastFailure;
   private volatile boolean closed;
   private boolean connecting;
@@ -55,11 +56,9 @@ final class RedisConnector implements AutoCloseable {
   private RedisConnector(RedisStoreConfig config) {
     this.description = config.maskedUri();
     this.redactor = Redactor.of(config);
-    this.redisUri = LettuceSettings.redisUri(config);
     this.resources = LettuceSettings.clientResources();
-    this.client = RedisClient.create(resources);
+    this.deployment = RedisDeployment.of(config, resources);
     this.firstAttemptWaitMillis = config.connectTimeout().toMillis() + 250;
-    client.setOptions(LettuceSettings.clientOptions(config));
   }
 
   /** Creates the connector and starts connecting in the background. */
@@ -70,18 +69,18 @@ final class RedisConnector implements AutoCloseable {
   }
 
   /**
-   * Returns the commands of the shared connection.
+   * Returns the shared connection.
    *
    * @throws StoreUnavailableException at once if the store is closed or not connected yet
    */
-  RedisCommands<String, String> commands(TokenKey key, String operation) {
-    StatefulRedisConnection<String, String> current = connection;
+  private SharedConnection link(TokenKey key, String operation) {
+    SharedConnection current = connection;
     if (closed) {
       throw new StoreUnavailableException(key, "Redis " + operation + " refused: the store for " + description
           + " is closed", null);
     }
     if (current != null) {
-      return current.sync();
+      return current;
     }
     if (!firstAttempt.isDone()) {
       try {
@@ -93,7 +92,7 @@ final class RedisConnector implements AutoCloseable {
       }
       current = connection;
       if (current != null && !closed) {
-        return current.sync();
+        return current;
       }
     }
     Throwable failure = lastFailure;
@@ -107,13 +106,31 @@ final class RedisConnector implements AutoCloseable {
    * @throws StoreUnavailableException if not connected, or the command fails or times out; the
    *     message names the operation and the redacted failure, the cause is kept
    */
-  <T> T call(TokenKey key, String operation, Function<RedisCommands<String, String>, T> command) {
-    RedisCommands<String, String> commands = commands(key, operation);
+  <T> T call(TokenKey key, String operation, Function<RedisClusterCommands<String, String>, T> command) {
+    return call(key, operation, command, null);
+  }
+
+  /**
+   * Runs commands on the shared connection like {@link #call(TokenKey, String, Function)}, but hands a
+   * failure whose outcome is unknown (no error reply from the server: a timeout, a lost or refused
+   * connection) to {@code ifOutcomeUnknown} instead of failing. An error reply means the command did
+   * not run, so it fails as usual.
+   */
+  <T> T call(TokenKey key, String operation, Function<RedisClusterCommands<String, String>, T> command,
+      Function<RuntimeException, T> ifOutcomeUnknown) {
+    SharedConnection current = link(key, operation);
     try {
-      return command.apply(commands);
+      return command.apply(current.commands());
     } catch (TokenException e) {
       throw e;
     } catch (RuntimeException e) {
+      deployment.commandFailed(e);
+      if (ifOutcomeUnknown != null && !(e instanceof RedisCommandExecutionException)) {
+        return ifOutcomeUnknown.apply(e);
+      }
+      if (isReadOnly(e)) {
+        rebuild(current);
+      }
       throw unavailable(key, operation, e);
     }
   }
@@ -127,7 +144,7 @@ final class RedisConnector implements AutoCloseable {
   /** Closes the connection, then the client, then the resources (and their threads). Idempotent. */
   @Override
   public void close() {
-    StatefulRedisConnection<String, String> current;
+    SharedConnection current;
     synchronized (lock) {
       if (closed) {
         return;
@@ -138,13 +155,13 @@ final class RedisConnector implements AutoCloseable {
     }
     try {
       if (current != null) {
-        current.close();
+        current.connection().close();
       }
     } catch (RuntimeException e) {
       LOG.debug("Closing the Redis connection to {} failed: {}", description, redactor.describe(e));
     }
     try {
-      client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
+      deployment.shutdown();
     } catch (RuntimeException e) {
       LOG.debug("Shutting down the Redis client for {} failed: {}", description, redactor.describe(e));
     }
@@ -160,13 +177,13 @@ final class RedisConnector implements AutoCloseable {
       connecting = true;
     }
     try {
-      client.connectAsync(StringCodec.UTF8, redisUri).whenComplete(this::connected);
+      deployment.connect().whenComplete(this::connected);
     } catch (RuntimeException e) {
       connected(null, e);
     }
   }
 
-  private void connected(StatefulRedisConnection<String, String> established, Throwable failure) {
+  private void connected(SharedConnection established, Throwable failure) {
     if (failure != null) {
       retryLater(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
       return;
@@ -185,8 +202,30 @@ final class RedisConnector implements AutoCloseable {
     if (keep) {
       LOG.info("Connected to Redis at {}", description);
     } else {
-      established.closeAsync();
+      established.connection().closeAsync();
     }
+  }
+
+  /**
+   * Drops a connection that reached a replica and connects again, unless it was replaced already.
+   * Commands fail fast until the new connection stands.
+   */
+  private void rebuild(SharedConnection failed) {
+    synchronized (lock) {
+      if (closed || connection != failed) {
+        return;
+      }
+      connection = null;
+    }
+    LOG.warn("Redis at {} answered READONLY (a replica now): reconnecting to find the master", description);
+    failed.connection().closeAsync();
+    connect();
+  }
+
+  private static boolean isReadOnly(RuntimeException failure) {
+    return failure instanceof RedisReadOnlyException
+        || (failure instanceof RedisCommandExecutionException && failure.getMessage() != null
+            && failure.getMessage().startsWith("READONLY"));
   }
 
   private void retryLater(Throwable failure) {

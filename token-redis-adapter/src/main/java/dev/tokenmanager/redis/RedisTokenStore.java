@@ -11,14 +11,15 @@ import dev.tokenmanager.core.port.TokenStore;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The shared {@link TokenStore} on Redis, through one Lettuce connection: the fleet's central token
- * cache, refresh lease and backoff record.
+ * cache, refresh lease and backoff record. It works against one server, a Sentinel-managed master
+ * or a Redis Cluster, with or without TLS, as {@link RedisStoreConfig} describes.
  *
  * <p>Keys and values follow the layout and the versioned JSON format documented in the package
  * description. Save-if-newer, evict-if-same and the lease release are constant Lua scripts (run with
@@ -31,7 +32,8 @@ import java.util.Optional;
  * {@code tryAcquireLease} reads the lease back after an unknown outcome and {@code EVALSHA} falls back
  * to {@code EVAL} once). While Redis cannot be reached every operation throws {@link
  * StoreUnavailableException} at once (or after the timeout if Redis hangs), and works again as soon
- * as Redis is back, without rebuilding the store. An unreadable value under one of the
+ * as Redis is back, without rebuilding the store. During a Sentinel or cluster failover operations
+ * fail the same way until the connection reaches the new master. An unreadable value under one of the
  * store's keys is reported as {@link TokenEvent.StoreValueRejected} and treated as absent.
  */
 public final class RedisTokenStore implements TokenStore {
@@ -141,7 +143,7 @@ public final class RedisTokenStore implements TokenStore {
    *
    * <p>Buffered commands are never replayed after a reconnect, so when the outcome of the {@code SET
    * NX} is unknown (timeout, connection lost) the lease is read back: held by this owner means
-   * acquired.
+   * acquired. An error reply (such as {@code READONLY} from a demoted master) means it did not run.
    *
    * @throws IllegalArgumentException if the ttl is below 1 ms
    */
@@ -154,12 +156,9 @@ public final class RedisTokenStore implements TokenStore {
       throw new IllegalArgumentException("ttl must be at least 1 ms, but was " + ttl);
     }
     String name = keys.lease(key);
-    RedisCommands<String, String> commands = connector.commands(key, "tryAcquireLease");
-    try {
-      return "OK".equals(commands.set(name, owner, SetArgs.Builder.nx().px(ttl.toMillis())));
-    } catch (RuntimeException unknownOutcome) {
-      return readBackLease(key, name, owner, unknownOutcome);
-    }
+    return connector.call(key, "tryAcquireLease",
+        commands -> "OK".equals(commands.set(name, owner, SetArgs.Builder.nx().px(ttl.toMillis()))),
+        unknownOutcome -> readBackLease(key, name, owner, unknownOutcome));
   }
 
   /**
@@ -257,7 +256,7 @@ public final class RedisTokenStore implements TokenStore {
   }
 
   /** Reads a string key; a key of another Redis type is reported and read as absent. */
-  private String readString(RedisCommands<String, String> commands, TokenKey key, String name) {
+  private String readString(RedisClusterCommands<String, String> commands, TokenKey key, String name) {
     try {
       return commands.get(name);
     } catch (RedisCommandExecutionException e) {

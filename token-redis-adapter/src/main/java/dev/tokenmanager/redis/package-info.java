@@ -6,6 +6,33 @@
  * {@link dev.tokenmanager.redis.RedisTokenStore} (the store). Everything else is package-private, and
  * no Lettuce type appears in a public signature.
  *
+ * <h2>Deployments</h2>
+ *
+ * <p>The URI's scheme picks how the one shared connection is made; everything else (timeouts,
+ * {@code REJECT_COMMANDS} while disconnected, no replay after a reconnect, the operations and their
+ * failures) is the same:
+ *
+ * <ul>
+ *   <li>{@code redis://host:6379/0}, {@code rediss://...}: one server ({@code RedisClient});
+ *   <li>{@code redis-sentinel://s1:26379,s2:26379,s3:26379/0#mymaster}, {@code rediss-sentinel://...}:
+ *       the master the Sentinels name, through Lettuce's master/replica connection, which follows
+ *       the Sentinels' events to the new master after a failover (Lettuce refreshes the topology 5 s
+ *       after the first event, and at most every 5 s); reads and writes both go to the master. The URI's password
+ *       is the data nodes'; the Sentinels' own comes from {@code withSentinelPassword}. A {@code
+ *       READONLY} reply (events missed, the connection still on the demoted master) drops the
+ *       connection and builds it again;
+ *   <li>{@code redis-cluster://n1:6379,n2:6379,...}, {@code rediss-cluster://...}: a Redis Cluster
+ *       ({@code RedisClusterClient}) found from any seed, with periodic (30 s) and adaptive topology
+ *       refresh, a refresh after a command fails for lack of a connection, and connections to every
+ *       master opened before the store counts as connected and after each topology change. Each
+ *       operation, scripts included, touches the keys of one token key, which share a slot (below).
+ * </ul>
+ *
+ * <p>TLS ({@code rediss*}) always verifies the certificate chain and the host name; {@code
+ * withTrustedCertificates} trusts a PEM file (a private CA) instead of the JDK's trust store. During a
+ * failover operations fail with {@link dev.tokenmanager.core.error.StoreUnavailableException}, at
+ * once or after the command timeout, so the token manager falls back to its in-process store.
+ *
  * <h2>Key layout</h2>
  *
  * <pre>

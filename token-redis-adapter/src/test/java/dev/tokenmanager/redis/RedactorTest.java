@@ -23,6 +23,14 @@ class RedactorTest {
   }
 
   @Test
+  void scrub_sentinelPassword_isMasked() {
+    Redactor redactor = Redactor.of(RedisStoreConfig.of("redis-sentinel://:d4ta@s1,s2#m")
+        .withSentinelPassword(Secret.of("s3nt:pw")));
+
+    assertThat(redactor.scrub("AUTH s3nt:pw / AUTH d4ta")).isEqualTo("AUTH **** / AUTH ****");
+  }
+
+  @Test
   void scrub_noCredentials_leavesTextAlone() {
     assertThat(Redactor.of(RedisStoreConfig.of("redis://h")).scrub("Connection refused")).isEqualTo("Connection refused");
     assertThat(Redactor.of(RedisStoreConfig.of("redis://h")).scrub(null)).isEqualTo("(no message)");

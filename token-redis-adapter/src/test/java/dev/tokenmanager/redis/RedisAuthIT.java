@@ -89,6 +89,25 @@ class RedisAuthIT {
   }
 
   @Test
+  void logs_failedConnectsWithWrongPasswords_neverContainAPassword() {
+    String wrong = "wr0ng:p@ss";
+    String wrongInUri = "wr0ng%40uri";
+    try (LogCapture logs = LogCapture.start()) {
+      try (RedisTokenStore separate = RedisTokenStore.create(
+              RedisStoreConfig.of(server.uri()).withCredentials("tm", Secret.of(wrong)), clock, TokenEventListener.noop());
+          RedisTokenStore inUri = RedisTokenStore.create(
+              RedisStoreConfig.of("redis://tm:" + wrongInUri + "@127.0.0.1:" + server.port()), clock,
+              TokenEventListener.noop())) {
+        awaitConnectFailure(separate);
+        awaitConnectFailure(inUri);
+      }
+
+      assertThat(logs.lines()).anyMatch(line -> line.contains("Cannot connect to Redis"));
+      logs.assertNoneContains(wrong, wrongInUri, "wr0ng@uri", PASSWORD);
+    }
+  }
+
+  @Test
   void describeAndToString_passwordInTheUri_neverShowIt() {
     RedisStoreConfig config = RedisStoreConfig.of("redis://tm:s3cr3t@127.0.0.1:" + server.port() + "/0");
 

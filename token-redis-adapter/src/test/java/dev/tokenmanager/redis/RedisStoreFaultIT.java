@@ -6,6 +6,7 @@ import static dev.tokenmanager.redis.StoreAwait.awaitWorking;
 import static dev.tokenmanager.redis.StoreAwait.timeFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.tokenmanager.core.error.StoreUnavailableException;
 import dev.tokenmanager.core.event.TokenEventListener;
@@ -180,6 +181,29 @@ class RedisStoreFaultIT {
     assertThat(store.evictIfSame(key, after)).isTrue();
     assertThat(store.tryAcquireLease(key, "owner-b", Duration.ofSeconds(30))).isTrue();
     assertThat(store.releaseLease(key, "owner-b")).isTrue();
+  }
+
+  @Test
+  void writes_serverTurnedIntoAReplica_failAsUnavailableAndWorkOncePromotedAgain() {
+    store = connectedStore();
+    try (RawRedis raw = RawRedis.connect(server.uri()); LogCapture logs = LogCapture.start()) {
+      // a replica of an address where nothing listens: read-only, as a demoted master is
+      raw.commands().replicaof("127.0.0.1", 1);
+
+      assertThatThrownBy(() -> store.saveIfNewer(key, aToken().build())).isInstanceOf(StoreUnavailableException.class)
+          .hasMessageContaining("READONLY");
+      assertThat(logs.lines()).anyMatch(line -> line.contains("answered READONLY (a replica now): reconnecting"));
+      awaitWorking(store);
+      assertThatThrownBy(() -> store.tryAcquireLease(key, "owner-a", Duration.ofSeconds(30)))
+          .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("READONLY");
+
+      raw.commands().replicaofNoOne();
+    }
+
+    await().atMost(Duration.ofSeconds(10)).ignoreException(StoreUnavailableException.class)
+        .until(() -> store.tryAcquireLease(key, "owner-a", Duration.ofSeconds(30)));
+    AccessToken token = aToken().build();
+    assertThat(store.saveIfNewer(key, token)).isEqualTo(token);
   }
 
   @Test

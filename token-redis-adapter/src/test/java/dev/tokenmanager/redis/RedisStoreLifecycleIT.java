@@ -4,15 +4,12 @@ import static dev.tokenmanager.core.testing.TokenBuilder.aKey;
 import static dev.tokenmanager.core.testing.TokenBuilder.aToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.tokenmanager.core.error.StoreUnavailableException;
 import dev.tokenmanager.core.event.TokenEventListener;
 import dev.tokenmanager.core.testing.ManualClock;
 import dev.tokenmanager.redis.testing.RedisExtension;
 import dev.tokenmanager.redis.testing.TestRedis;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +35,7 @@ class RedisStoreLifecycleIT {
       raw.deleteAll(prefix);
     }
 
-    awaitNoLettuceThreads();
+    StoreAwait.awaitNoLettuceThreads();
   }
 
   @Test
@@ -51,7 +48,7 @@ class RedisStoreLifecycleIT {
       store.close();
     }
 
-    awaitNoLettuceThreads();
+    StoreAwait.awaitNoLettuceThreads();
   }
 
   @Test
@@ -64,16 +61,7 @@ class RedisStoreLifecycleIT {
 
     assertThatThrownBy(() -> store.load(aKey())).isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("is closed");
-    awaitNoLettuceThreads();
+    StoreAwait.awaitNoLettuceThreads();
   }
 
-  private static void awaitNoLettuceThreads() {
-    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-        .untilAsserted(() -> assertThat(lettuceThreads()).isEmpty());
-  }
-
-  private static List<String> lettuceThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(name -> name.startsWith("lettuce-")).toList();
-  }
 }

@@ -1,5 +1,6 @@
 package dev.tokenmanager.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,13 @@ final class StoreAwait {
 
   static void awaitWorking(TokenStore store) {
     awaitWorking(store, Duration.ofSeconds(10));
+  }
+
+  /** Waits until no thread named {@code lettuce-*} is alive, failing after 5 s. */
+  static void awaitNoLettuceThreads() {
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+            .map(Thread::getName).filter(name -> name.startsWith("lettuce-")).toList()).isEmpty());
   }
 
   /**

@@ -56,11 +56,13 @@ public record AppSettings(ZoomCredentials credentials, ZoomConfig zoom, StoreSet
   public static Optional<RedisStoreConfig> redis(Environment env) {
     Optional<String> url = env.get("REDIS_URL");
     if (url.isPresent()) {
+      RedisStoreConfig config;
       try {
-        return Optional.of(RedisStoreConfig.of(url.get()));
+        config = RedisStoreConfig.of(url.get());
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("REDIS_URL", "must be a redis:// or rediss:// URI");
+        throw new ConfigException("REDIS_URL", "must be a Redis URI (redis://, rediss://, redis-sentinel://, redis-cluster://)");
       }
+      return Optional.of(deploymentOptions(env, config));
     }
     Optional<String> host = env.get("REDIS_HOST");
     if (host.isEmpty()) {
@@ -80,6 +82,29 @@ public record AppSettings(ZoomCredentials credentials, ZoomConfig zoom, StoreSet
     }
     RedisStoreConfig config = RedisStoreConfig.of("redis://" + host.get() + ":" + port);
     Optional<String> password = env.get("REDIS_PASSWORD");
-    return Optional.of(password.isPresent() ? config.withCredentials(null, Secret.of(password.get())) : config);
+    return Optional.of(deploymentOptions(env,
+        password.isPresent() ? config.withCredentials(null, Secret.of(password.get())) : config));
+  }
+
+  /** Applies {@code REDIS_SENTINEL_PASSWORD} and {@code REDIS_CA_FILE} (a PEM file of trusted certificates). */
+  private static RedisStoreConfig deploymentOptions(Environment env, RedisStoreConfig config) {
+    RedisStoreConfig result = config;
+    Optional<String> sentinelPassword = env.get("REDIS_SENTINEL_PASSWORD");
+    if (sentinelPassword.isPresent()) {
+      try {
+        result = result.withSentinelPassword(Secret.of(sentinelPassword.get()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("REDIS_SENTINEL_PASSWORD", "applies to redis-sentinel:// URIs only");
+      }
+    }
+    Optional<String> caFile = env.get("REDIS_CA_FILE");
+    if (caFile.isPresent()) {
+      try {
+        result = result.withTrustedCertificates(java.nio.file.Path.of(caFile.get()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("REDIS_CA_FILE", "must name a readable PEM file of certificates, for a rediss URI");
+      }
+    }
+    return result;
   }
 }

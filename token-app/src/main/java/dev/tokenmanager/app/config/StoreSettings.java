@@ -41,7 +41,7 @@ public record StoreSettings(Optional<RedisStoreConfig> redis, Optional<RedisStor
       try {
         return RedisStoreConfig.of(url);
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("REDIS_FAILOVER_URL", "must be a redis:// or rediss:// URI");
+        throw new ConfigException("REDIS_FAILOVER_URL", "must be a Redis URI (redis://, rediss://, redis-sentinel://, redis-cluster://)");
       }
     });
     if (failover.isPresent() && redis.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.tokenmanager.redis.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * <p>It runs without persistence ({@code --save '' --appendonly no}), bound to 127.0.0.1, in a
  * temporary directory of its own, with its output in a log file there. {@link #start(String...)}
  * returns once the server answers {@code PING} (any reply counts, so a {@code --requirepass} server
- * that answers {@code -NOAUTH} is up). {@link #restart()} starts it again on the same port, empty.
- * {@link #close()} kills it and removes its directory.
+ * that answers {@code -NOAUTH} is up). {@link #startTls} starts one that speaks only TLS ({@code --port
+ * 0 --tls-port <port>}) and returns once it accepts connections. {@link #restart()} starts it again on
+ * the same port, empty. {@link #close()} kills it and removes its directory.
  *
  * <p>The binary is {@code $REDIS_SERVER} if set, else {@code redis-server} on the {@code PATH}.
  */
@@ -38,19 +39,33 @@ public final class RedisServerProcess implements AutoCloseable {
   private static final int PORT_ATTEMPTS = 5;
 
   private final Path binary;
+  private final Path configFile;
   private final List<String> extraArgs;
   private final Path directory;
   private final Path log;
   private final int port;
+  private final boolean tls;
   private Process process;
 
-  private RedisServerProcess(Path binary, List<String> extraArgs, Path directory, int port) {
+  private RedisServerProcess(Path binary, Launch launch, Path directory, int port) {
     this.binary = binary;
-    this.extraArgs = List.copyOf(extraArgs);
+    this.configFile = launch.configText() == null ? null : directory.resolve("redis.conf");
+    this.extraArgs = List.copyOf(launch.extraArgs().apply(port));
     this.directory = directory;
     this.log = directory.resolve("redis.log");
     this.port = port;
+    this.tls = launch.tls();
   }
+
+  /**
+   * How to start a server.
+   *
+   * @param configText the text of a configuration file to write and pass first (Sentinel needs one it
+   *     can rewrite), or null for none
+   * @param extraArgs the arguments after the standard ones, given the port chosen
+   * @param tls whether the port is a TLS port ({@code --port 0 --tls-port <port>})
+   */
+  private record Launch(String configText, IntFunction<List<String>> extraArgs, boolean tls) {}
 
   /**
    * Returns the {@code redis-server} binary this class would run, if there is one.
@@ -58,24 +73,7 @@ public final class RedisServerProcess implements AutoCloseable {
    * @return the binary, or empty if neither {@code $REDIS_SERVER} nor the {@code PATH} has one
    */
   public static Optional<Path> findBinary() {
-    String configured = System.getenv("REDIS_SERVER");
-    if (configured != null && !configured.isBlank()) {
-      Path path = Path.of(configured);
-      return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-    }
-    String searchPath = System.getenv("PATH");
-    if (searchPath == null) {
-      return Optional.empty();
-    }
-    for (String dir : searchPath.split(File.pathSeparator)) {
-      if (!dir.isEmpty()) {
-        Path candidate = Path.of(dir, "redis-server");
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
+    return ExecutableSearch.find("REDIS_SERVER", "redis-server");
   }
 
   /**
@@ -87,17 +85,57 @@ public final class RedisServerProcess implements AutoCloseable {
    *     on any of 5 free ports
    */
   public static RedisServerProcess start(String... extraArgs) {
+    return start(new Launch(null, port -> List.of(extraArgs), false));
+  }
+
+  /**
+   * Starts a server that speaks only TLS, on a free port, and waits until it accepts connections.
+   * Clients are not asked for a certificate ({@code --tls-auth-clients no}).
+   *
+   * @param certificates the server's certificate and key and the CA that signed them
+   * @param extraArgs more server arguments
+   * @return the running server; its {@link #uri()} is {@code rediss://127.0.0.1:<port>}
+   * @throws IllegalStateException if there is no binary, it was built without TLS, or the server does
+   *     not come up
+   */
+  public static RedisServerProcess startTls(TestCertificates certificates, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("--tls-cert-file", certificates.serverCertificate().toString(),
+        "--tls-key-file", certificates.serverKey().toString(), "--tls-ca-cert-file", certificates.caCertificate().toString(),
+        "--tls-auth-clients", "no"));
+    args.addAll(List.of(extraArgs));
+    return start(new Launch(null, port -> args, true));
+  }
+
+  /** Starts a Sentinel ({@code redis-server <file> --sentinel}) from a configuration text. */
+  static RedisServerProcess startSentinel(String configText) {
+    return start(new Launch(configText, port -> List.of("--sentinel"), false));
+  }
+
+  /**
+   * Starts an empty cluster node with a short node timeout and its cluster bus on another free port
+   * (the default, port + 10000, may be taken or beyond 65535).
+   */
+  static RedisServerProcess startClusterNode(Duration nodeTimeout) {
+    return start(new Launch(null, port -> List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port
+        + ".conf", "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis()), "--cluster-port",
+        Integer.toString(freePort())), false));
+  }
+
+  private static RedisServerProcess start(Launch launch) {
     Path binary = findBinary().orElseThrow(() -> new IllegalStateException(
         "redis-server not found: install it or set REDIS_SERVER to its path"));
     Path directory;
     try {
       directory = Files.createTempDirectory("redis-server-");
+      if (launch.configText() != null) {
+        Files.writeString(directory.resolve("redis.conf"), launch.configText(), StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory for redis-server", e);
     }
     IllegalStateException last = null;
     for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-      RedisServerProcess server = new RedisServerProcess(binary, List.of(extraArgs), directory, freePort());
+      RedisServerProcess server = new RedisServerProcess(binary, launch, directory, freePort());
       try {
         server.launch();
         return server;
@@ -116,9 +154,12 @@ public final class RedisServerProcess implements AutoCloseable {
     return port;
   }
 
-  /** Returns the server's URI, {@code redis://127.0.0.1:<port>}, without credentials. */
+  /**
+   * Returns the server's URI without credentials: {@code redis://127.0.0.1:<port>}, or {@code
+   * rediss://127.0.0.1:<port>} for a TLS server.
+   */
   public String uri() {
-    return "redis://127.0.0.1:" + port;
+    return (tls ? "rediss" : "redis") + "://127.0.0.1:" + port;
   }
 
   /**
@@ -190,9 +231,14 @@ public final class RedisServerProcess implements AutoCloseable {
   }
 
   private synchronized void launch() {
-    List<String> command = new ArrayList<>(List.of(binary.toString(),
-        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-        "--daemonize", "no", "--dir", directory.toString()));
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    if (configFile != null) {
+      command.add(configFile.toString());
+    }
+    command.addAll(tls ? List.of("--port", "0", "--tls-port", Integer.toString(port)) : List.of("--port",
+        Integer.toString(port)));
+    command.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir",
+        directory.toString()));
     command.addAll(extraArgs);
     try {
       process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
@@ -222,6 +268,10 @@ public final class RedisServerProcess implements AutoCloseable {
   private boolean answers() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      if (tls) {
+        // listening is enough: a PING would need a TLS handshake with the test CA
+        return true;
+      }
       socket.setSoTimeout(500);
       OutputStream out = socket.getOutputStream();
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -258,7 +308,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -84,6 +84,21 @@ public final class TestRedis implements AutoCloseable {
     return RedisServerProcess.start(extraArgs);
   }
 
+  /**
+   * Starts a TLS-only {@link RedisServerProcess} with the given certificates; without a {@code
+   * redis-server} binary the test fails if {@code CI=true} and is skipped elsewhere.
+   *
+   * @param certificates the server's certificate, key and CA
+   * @param extraArgs more server arguments
+   * @return the running server, at {@code rediss://127.0.0.1:<port>}; close it when done
+   */
+  public static RedisServerProcess startTlsServer(TestCertificates certificates, String... extraArgs) {
+    if (RedisServerProcess.findBinary().isEmpty()) {
+      unavailable(System.getenv(), "this test needs a redis-server binary (PATH or REDIS_SERVER)");
+    }
+    return RedisServerProcess.startTls(certificates, extraArgs);
+  }
+
   /** Returns the URI to connect to, such as {@code redis://127.0.0.1:6379}. */
   public String uri() {
     return uri;
@@ -128,7 +143,13 @@ public final class TestRedis implements AutoCloseable {
     throw new AssertionError("unreachable");
   }
 
-  private static void unavailable(Map<String, String> env, String why) {
+  /**
+   * Fails the test if {@code CI=true}, else skips it, saying why a fixture cannot run.
+   *
+   * @param env the environment variables
+   * @param why what is missing
+   */
+  static void unavailable(Map<String, String> env, String why) {
     if ("true".equalsIgnoreCase(env.get("CI"))) {
       throw new IllegalStateException(REQUIRED_IN_CI + " (" + why + ")");
     }
