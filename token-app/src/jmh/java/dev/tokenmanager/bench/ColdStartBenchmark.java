@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * directory; one untimed run of each kind first warms the page cache. Each run's printed {@code
  * source} is recorded: a hit run that could not reach Redis in time falls back to minting and says so.
  *
+ * <p>To explain the figure it also counts the classes a hit loads, and times hits with an application
+ * class-data archive made by one run with {@code -XX:ArchiveClassesAtExit} ({@code hit_appcds}), and
+ * with that archive and only the C1 compiler ({@code hit_appcds_c1}).
+ *
  * <p>Usage: {@code java -cp benchmarks.jar dev.tokenmanager.bench.ColdStartBenchmark --jar
  * token-app/target/token-app.jar --runs 7 --redis URI --out coldstart.json}.
  */
@@ -52,23 +56,44 @@ public final class ColdStartBenchmark {
       // The token command stores under tm:{host|account|client|slot}: the sandbox's account is unique.
       String keys = "tm:{" + "*" + "|" + sandbox.accountId() + "|";
       Runner runner = new Runner(jar, workDir, env);
-      runner.run(List.of("--version"));
+      List<String> none = List.of();
+      List<String> token = List.of("token");
+      runner.run(none, List.of("--version"));
       List<Run> floor = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        floor.add(runner.run(List.of("--version")));
+        floor.add(runner.run(none, List.of("--version")));
       }
-      runner.run(List.of("token"));
+      runner.run(none, token);
       int mintsBefore = sandbox.sandbox.mints();
       List<Run> hit = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        hit.add(runner.run(List.of("token")));
+        hit.add(runner.run(none, token));
       }
       int mintsDuringHits = sandbox.sandbox.mints() - mintsBefore;
       mintsBefore = sandbox.sandbox.mints();
       List<Run> miss = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         deleteMatching(redis, keys);
-        miss.add(runner.run(List.of("token")));
+        miss.add(runner.run(none, token));
+      }
+      int mintsDuringMisses = sandbox.sandbox.mints() - mintsBefore;
+      runner.run(none, token);
+      // What the start-up is made of, and what would shorten it: the classes a hit loads, and hits
+      // with an application class-data archive (AppCDS), alone and with the C1 compiler only.
+      Path classLog = workDir.resolve("classes.txt");
+      runner.run(List.of("-Xlog:class+load:file=" + classLog), token);
+      List<String> loaded = Files.readAllLines(classLog, StandardCharsets.UTF_8);
+      Path archive = workDir.resolve("token-app.jsa");
+      runner.run(List.of("-XX:ArchiveClassesAtExit=" + archive), token);
+      List<String> cds = List.of("-XX:SharedArchiveFile=" + archive);
+      List<Run> hitCds = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        hitCds.add(runner.run(cds, token));
+      }
+      List<String> cdsC1 = List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1");
+      List<Run> hitCdsC1 = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        hitCdsC1.add(runner.run(cdsC1, token));
       }
       report.put("runs", runs);
       report.put("endpoint_latency_ms", latency.toMillis());
@@ -76,8 +101,13 @@ public final class ColdStartBenchmark {
       report.put("floor_version", stats(floor));
       report.put("hit", stats(hit));
       report.put("miss", stats(miss));
+      report.put("hit_appcds", stats(hitCds));
+      report.put("hit_appcds_c1", stats(hitCdsC1));
       report.put("mints_during_hit_runs", mintsDuringHits);
-      report.put("mints_during_miss_runs", sandbox.sandbox.mints() - mintsBefore);
+      report.put("mints_during_miss_runs", mintsDuringMisses);
+      report.put("classes_loaded_by_a_hit", loaded.stream().filter(line -> line.contains(" source: ")).count());
+      report.put("classes_from_the_jdk_archive", loaded.stream().filter(line -> line.contains("shared objects file"))
+          .count());
       deleteMatching(redis, keys);
     }
     Json.write(out, report);
@@ -113,9 +143,11 @@ public final class ColdStartBenchmark {
   /** Starts the app as a new process and times it. */
   private record Runner(Path jar, Path workDir, Map<String, String> env) {
 
-    Run run(List<String> args) throws IOException, InterruptedException {
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    Run run(List<String> jvmOptions, List<String> args) throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", jar.toString()));
       command.addAll(args);
       ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
       builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
