@@ -353,7 +353,9 @@ def hot_section(w, H, machine):
     w("**How it was measured.** `HotPathBenchmark` (JMH, throughput mode, `-prof gc`), one JMH run per thread")
     any_result = next((v for v in H.values() if v), None)
     if any_result:
-        w(f"count: {any_result['forks']} forks × {any_result['iterations']} one-second measurement iterations after")
+        forks, its = any_result['forks'], any_result['iterations']
+        w(f"count: {forks} fork{'s' if forks != 1 else ''} × {its} one-second measurement "
+          f"iteration{'s' if its != 1 else ''} after")
         w("warm-up, with 1 and then 2 threads. All four benchmarks mint from the same sandbox (the Zoom-like HTTP")
         w("endpoint of token-app, one-hour tokens, 50 ms per token request), so no refresh happens while measuring:")
     w("")
@@ -529,9 +531,10 @@ def fleet_section(w, F, FS, fleet, saturated):
         w("  token STALE refreshes on its own thread and waits the endpoint's latency.")
     w("")
     if saturated:
-        w(f"### The same fleets in a tight loop (no work between calls)")
+        w("### The same fleets in a tight loop (no work between calls)")
         w("")
-        w("The same run with callers asking for a token again at once: 160 threads that never block, on 2 cores.")
+        w(f"The same fleets for {saturated['duration_s']:g} s with callers asking for a token again at once: 160 "
+          "threads that never block, on 2 cores.")
         w("This is the fleets' raw call capacity, and a stress test: 20 processes' worth of busy threads squeezed onto")
         w("one 2-core machine leave the background threads (refresh, Redis event loops, the sandbox) a 1/180 share of")
         w("the CPU.")

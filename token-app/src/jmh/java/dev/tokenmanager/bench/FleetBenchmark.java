@@ -74,11 +74,13 @@ public final class FleetBenchmark {
     System.exit(0);
   }
 
+  /** Runs one approach's fleet on a sandbox of its own and returns its figures. */
   static Map<String, Object> run(String approach, Options options) throws Exception {
     String prefix = "tm:bench:fleet:" + UUID.randomUUID() + ":";
     MintLog mints = new MintLog();
+    BenchSandbox sandbox = BenchSandbox.start(options.lifetime(), options.latency());
     List<AutoCloseable> resources = new ArrayList<>();
-    try (BenchSandbox sandbox = BenchSandbox.start(options.lifetime(), options.latency())) {
+    try {
       List<FleetRun.Call> members = new ArrayList<>();
       for (int i = 0; i < options.managers(); i++) {
         members.add(member(approach, i, sandbox, mints, prefix, options, resources));
@@ -106,6 +108,7 @@ public final class FleetBenchmark {
           // the figures are taken; closing is best effort
         }
       }
+      sandbox.close();
       RedisKeyCleaner.deleteByPrefix(options.redisUri(), prefix);
     }
   }

@@ -47,11 +47,13 @@ public class HotPathBenchmark {
     BenchSandbox sandbox;
     final MintLog mints = new MintLog();
 
+    /** Starts the sandbox. */
     @Setup(Level.Trial)
     public void start() {
       sandbox = BenchSandbox.start(LIFETIME, LATENCY);
     }
 
+    /** Stops the sandbox. */
     @TearDown(Level.Trial)
     public void stop() {
       sandbox.close();
@@ -72,6 +74,7 @@ public class HotPathBenchmark {
     private CaffeineTokenStore store;
     private Endpoint endpoint;
 
+    /** Builds the manager and takes the first token. */
     @Setup(Level.Trial)
     public void start(Endpoint e) {
       endpoint = e;
@@ -83,6 +86,7 @@ public class HotPathBenchmark {
       manager.token();
     }
 
+    /** Closes the manager and checks that nothing was refreshed while measuring. */
     @TearDown(Level.Trial)
     public void stop() {
       manager.close();
@@ -101,6 +105,7 @@ public class HotPathBenchmark {
     GoogleAuthTokens credentials;
     final URI uri = URI.create("https://api.zoom.us/v2/users/me");
 
+    /** Builds the credentials and takes the first token. */
     @Setup(Level.Trial)
     public void start(Endpoint e) throws IOException {
       credentials = new GoogleAuthTokens(new SandboxMinter(e.sandbox, e.mints),
@@ -114,6 +119,7 @@ public class HotPathBenchmark {
   public static class Seed {
     SeedStyleTokens tokens;
 
+    /** Connects to Redis and stores the first token. */
     @Setup(Level.Trial)
     public void start(Endpoint e) {
       tokens = new SeedStyleTokens(BenchEnv.redisUri(), "tm:bench:" + UUID.randomUUID() + ":token",
@@ -121,6 +127,7 @@ public class HotPathBenchmark {
       tokens.token();
     }
 
+    /** Deletes the key and disconnects. */
     @TearDown(Level.Trial)
     public void stop() {
       tokens.deleteKey();

@@ -40,7 +40,7 @@ import org.openjdk.jmh.runner.IterationType;
  * half to three quarters of a life and stays in flight for at least the latency. The manager shares
  * tokens through Redis, with a memory fallback, exactly as in production.
  *
- * <p>{@link #token} is measured by JMH's sample mode alone (p50, p99, p99.9 of all calls).
+ * <p>{@link #token} is measured by JMH's sample mode alone (p50, p99, p99.9 of the sampled calls).
  * {@link #tokenSelfTimed} also times every call itself and keeps apart the calls made while a mint
  * was on the wire, counting those that took 1 ms or more, 10 ms or more, and those that began after
  * the last token the thread had seen passed its hard deadline (the only calls that can wait for the
@@ -80,6 +80,7 @@ public class RotationBenchmark {
     private int measuredMints;
     private int mintsAtIterationStart;
 
+    /** Starts the sandbox, the Redis store and the manager, and takes the first token. */
     @Setup(Level.Trial)
     public void start() {
       sandbox = BenchSandbox.start(Duration.ofSeconds(lifetimeSeconds), Duration.ofMillis(latencyMillis));
@@ -93,6 +94,7 @@ public class RotationBenchmark {
       manager.token();
     }
 
+    /** Records only during measurement iterations. */
     @Setup(Level.Iteration)
     public void startIteration(IterationParams iteration) {
       measuring = iteration.getType() == IterationType.MEASUREMENT;
@@ -100,6 +102,7 @@ public class RotationBenchmark {
       mintsAtIterationStart = mints.mints();
     }
 
+    /** Adds up measured time and mints. */
     @TearDown(Level.Iteration)
     public void endIteration(IterationParams iteration) {
       if (iteration.getType() == IterationType.MEASUREMENT) {
@@ -109,6 +112,7 @@ public class RotationBenchmark {
       measuring = false;
     }
 
+    /** Closes everything and writes this fork's self-timed figures. */
     @TearDown(Level.Trial)
     public void stop(BenchmarkParams params) {
       manager.close();
@@ -159,6 +163,7 @@ public class RotationBenchmark {
     long expiredAtStart;
     private AccessToken lastSeen;
 
+    /** Lets the benchmark state collect this thread's timings at the end. */
     @Setup(Level.Trial)
     public void register(Rotating rotating) {
       rotating.callers.add(this);
