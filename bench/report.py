@@ -337,6 +337,10 @@ def not_met_notes(H, R, S, F):
     return notes
 
 
+def ratio_text(r):
+    return f"{r:.2f}×" if r >= 0.01 else f"1/{1 / r:,.0f}"
+
+
 def threads(t):
     return f"{t} thread" if t == 1 else f"{t} threads"
 
@@ -381,7 +385,7 @@ def hot_section(w, H, machine):
                 w(f"| `{m}` | {t} | not measured | | | | | |")
                 continue
             vs_seed = f"{r['ops'] / seed['ops']:,.0f}×" if seed and m != "seedStyle" else "1×" if m == "seedStyle" else ""
-            vs_google = f"{r['ops'] / google['ops']:.2f}×" if google else ""
+            vs_google = ratio_text(r["ops"] / google["ops"]) if google else ""
             w(f"| `{m}` | {t} | {fmt_ops(r['ops'])} | {fmt_ops(r['err']) if r['err'] is not None else 'n/a'} "
               f"| {fmt_ns(r['ns'])} | {bytes_text(r['bytes'])} | {vs_seed} | {vs_google} |")
     w("")
@@ -501,8 +505,9 @@ def fleet_section(w, F, FS, fleet, saturated):
       f"{fleet['token_lifetime_s']}-second tokens, for {fleet['duration_s']:g} s per approach, all in")
     w("one run. Each caller asks for a token, then works with it for "
       f"{fleet['pause_ms']:g} ms (an API call's worth) before asking again.")
-    w("A rotation is a burst of mints: mints that start less than a quarter of the token life after the previous")
-    w("one count as the same rotation (the cold fill at the start is the first). The approaches:")
+    w("Mints are the tokens the endpoint issued, read from its counter every 100 ms; a rotation is a burst of them:")
+    w("tokens issued less than a quarter of the token life after the previous one belong to the same rotation (the")
+    w("cold fill at the start is the first). The approaches:")
     w("")
     w("- **Token Manager**: one `TokenManager` per member on `RedisTokenStore` with a memory fallback, as token-app")
     w("  wires it.")
@@ -515,11 +520,13 @@ def fleet_section(w, F, FS, fleet, saturated):
     ours, seed, google = F.get("ours"), F.get("seed"), F.get("google")
     w("**Reading.**")
     if ours:
+        events = ", ".join(f"{k} × {v:,}" for k, v in ours.get("manager_events", {}).items())
         w(f"- Token Manager: {ours['mints_per_rotation']:.2f} mints per rotation — one member wins the refresh lease in")
         w("  Redis, mints and saves; the others find the new token in the store and adopt it — and at most "
           f"{ours['endpoint_requests_worst_second']}")
         w("  endpoint request(s) in any second. Calls never touch Redis, so calls/s is bounded by the callers' 1 ms of")
-        w("  work and by scheduling 160 threads on 2 cores.")
+        w("  work and by scheduling 160 threads on 2 cores."
+          + (f" The managers reported: {events}." if events else ""))
     if seed:
         w(f"- The seed style mints {seed['mints_per_rotation']:.0f} times per rotation: when the key expires every caller")
         w("  misses at once and mints for itself (there is no lock), so the endpoint takes "
@@ -545,14 +552,22 @@ def fleet_section(w, F, FS, fleet, saturated):
         w("round-trip-bound for the seed style.")
         if s_ours and (s_ours["failures"] or s_ours["mints_per_rotation"] > 1):
             firsts = "; ".join(f"{k}: {v}" for k, v in s_ours.get("first_failures", {}).items())
-            w(f"Token Manager's refreshes starve here: a mint or a Redis command that waits seconds for a CPU runs into")
-            w("its timeout (3 s HTTP read, 500 ms Redis command), the member treats Redis as down and mints on its own")
-            w("(more than one mint per rotation), and once a token passes its hard deadline without a successor its")
-            w("callers get the typed error until the next attempt"
+            events = ", ".join(f"{k} × {v:,}" for k, v in s_ours.get("manager_events", {}).items())
+            w("Token Manager's background refresh starves here. Each refresh is a chain of hand-offs between threads")
+            w("(the refresh executor, a Lettuce event loop for each of its Redis calls, the HTTP client, the sandbox),")
+            w("and each hand-off waits for a CPU behind 160 busy callers; a mint or a Redis command that waits too long")
+            w("runs into its timeout (3 s HTTP read, 500 ms Redis command). The endpoint has then minted a token the")
+            w("member never received, the fleet retries after its backoff (or a member that saw Redis time out mints")
+            w("on its own), so a rotation costs several mints; and once a token passes its hard deadline without a")
+            w("successor, its callers get the typed error at once until the next attempt"
               f"{' (first: ' + firsts + ')' if firsts else ''}.")
-            w("With real one-hour tokens the same delays would be absorbed: the refresh starts 5–10 minutes before")
-            w("expiry. What would close it on a saturated host: fewer spinning threads than cores for the callers, or")
-            w("a refresh with a longer lead time; the product's hot path itself is not the limit.")
+            if events:
+                w(f"The managers reported: {events}.")
+            w("google-auth's refresh is one blocking HTTP call on a caller's own thread, with fewer hand-offs and no")
+            w("Redis, so it fares better here. With real one-hour tokens these delays would be absorbed (the refresh")
+            w("starts 5–10 minutes before expiry, not a second or two); on a host this saturated what would close it")
+            w("is leaving a core to the background work (callers that block or pace themselves, as in the fleet")
+            w("above) or a longer lead time for the refresh. The hot path itself is not the limit.")
         w("")
 
 

@@ -17,7 +17,7 @@ final class CountingTokenSource implements TokenSource {
 
   @Override
   public AccessToken mint(TokenKey key) {
-    log.started(System.currentTimeMillis());
+    log.started();
     try {
       return delegate.mint(key);
     } finally {

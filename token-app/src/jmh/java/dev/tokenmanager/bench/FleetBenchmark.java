@@ -1,6 +1,8 @@
 package dev.tokenmanager.bench;
 
 import dev.tokenmanager.core.TokenManager;
+import dev.tokenmanager.core.event.TokenEvent;
+import dev.tokenmanager.core.event.TokenEventListener;
 import dev.tokenmanager.core.port.Clock;
 import dev.tokenmanager.memory.CaffeineTokenStore;
 import dev.tokenmanager.redis.RedisStoreConfig;
@@ -13,7 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 
 /**
  * A fleet in real time: {@code --managers} processes (each with its own Redis connection, HTTP client
@@ -78,27 +84,39 @@ public final class FleetBenchmark {
   static Map<String, Object> run(String approach, Options options) throws Exception {
     String prefix = "tm:bench:fleet:" + UUID.randomUUID() + ":";
     MintLog mints = new MintLog();
+    Map<String, Integer> events = new ConcurrentHashMap<>();
+    List<List<Object>> timeline = new CopyOnWriteArrayList<>();
+    long startedAt = System.currentTimeMillis();
+    IntFunction<TokenEventListener> listenerOf = member -> event -> {
+      events.merge(event.getClass().getSimpleName(), 1, Integer::sum);
+      timeline.add(List.of(System.currentTimeMillis() - startedAt, member, event.getClass().getSimpleName(),
+          fingerprintOf(event)));
+    };
     BenchSandbox sandbox = BenchSandbox.start(options.lifetime(), options.latency());
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       List<FleetRun.Call> members = new ArrayList<>();
       for (int i = 0; i < options.managers(); i++) {
-        members.add(member(approach, i, sandbox, mints, prefix, options, resources));
+        members.add(member(approach, i, new Member(sandbox, mints, listenerOf.apply(i), prefix), options, resources));
       }
-      FleetRun run = FleetRun.start(members, options.threads(), sandbox.sandbox::tokenRequests, options.pause());
+      FleetRun run = FleetRun.start(members, options.threads(), sandbox.sandbox, options.pause());
       run.awaitEnd(options.duration());
       Map<String, Object> result = run.result();
       long gap = Math.max(1000, options.lifetime().toMillis() / 4);
-      List<Integer> rotations = mints.rotations(gap);
+      List<Integer> rotations = run.rotations(gap);
+      int issued = rotations.stream().mapToInt(Integer::intValue).sum();
       result.put("approach", approach);
-      result.put("mints", sandbox.sandbox.mints());
+      result.put("mints", issued);
+      result.put("mint_attempts", mints.mints());
       result.put("endpoint_requests", sandbox.sandbox.tokenRequests());
       result.put("rotations", rotations.size());
-      result.put("mints_per_rotation", rotations.isEmpty() ? null
-          : (double) mints.mints() / rotations.size());
+      result.put("mints_per_rotation", rotations.isEmpty() ? null : (double) issued / rotations.size());
       result.put("max_mints_in_a_rotation", rotations.stream().mapToInt(Integer::intValue).max().orElse(0));
       result.put("mints_by_rotation", rotations);
       result.put("rotation_gap_ms", gap);
+      result.put("manager_events", new TreeMap<>(events));
+      // What each Token Manager reported, as [ms from the start, member, event, token fingerprint].
+      result.put("manager_timeline", timeline);
       return result;
     } finally {
       for (AutoCloseable resource : resources) {
@@ -113,17 +131,34 @@ public final class FleetBenchmark {
     }
   }
 
-  private static FleetRun.Call member(String approach, int index, BenchSandbox sandbox, MintLog mints, String prefix,
-      Options options, List<AutoCloseable> resources) {
+  private static String fingerprintOf(TokenEvent event) {
+    if (event instanceof TokenEvent.Minted m) {
+      return m.fingerprint();
+    }
+    if (event instanceof TokenEvent.Adopted a) {
+      return a.fingerprint();
+    }
+    return "";
+  }
+
+  /** What a member is built with: the fleet's sandbox, mint log and key prefix, and its own event listener. */
+  private record Member(BenchSandbox sandbox, MintLog mints, TokenEventListener events, String prefix) {}
+
+  private static FleetRun.Call member(String approach, int index, Member m, Options options,
+      List<AutoCloseable> resources) {
+    BenchSandbox sandbox = m.sandbox();
+    MintLog mints = m.mints();
+    String prefix = m.prefix();
     switch (approach) {
       case "ours" -> {
         Clock clock = Clock.system();
         RedisTokenStore store = RedisTokenStore.create(
-            RedisStoreConfig.of(options.redisUri()).withKeyPrefix(prefix), clock, event -> {});
+            RedisStoreConfig.of(options.redisUri()).withKeyPrefix(prefix), clock, m.events());
         ZoomTokenSource zoom = ZoomTokenSource.create(sandbox.zoom, clock, sandbox.credentials);
         CaffeineTokenStore fallback = CaffeineTokenStore.create(clock);
         TokenManager manager = TokenManager.builder(new CountingTokenSource(zoom, mints), store)
-            .key(sandbox.key).clock(clock).fallbackStore(fallback).instanceId("member-" + index).build();
+            .key(sandbox.key).clock(clock).fallbackStore(fallback).listener(m.events())
+            .instanceId("member-" + index).build();
         resources.add(manager);
         resources.add(zoom);
         resources.add(store);

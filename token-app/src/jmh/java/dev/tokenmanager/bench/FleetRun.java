@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntSupplier;
+import dev.tokenmanager.app.sandbox.ZoomSandbox;
 
 /**
  * The callers of one fleet: {@code threads} per member, each asking for a token and then working with
@@ -36,17 +36,17 @@ final class FleetRun {
   private final Map<String, String> firstFailures = new ConcurrentHashMap<>();
   private final List<long[]> samples = new ArrayList<>();
   private final CountDownLatch go = new CountDownLatch(1);
-  private final IntSupplier endpointRequests;
+  private final ZoomSandbox endpoint;
   private final long pauseNanos;
   private volatile boolean stop;
   private long startedNanos;
   private long endedNanos;
 
-  private FleetRun(int callerCount, IntSupplier endpointRequests, Duration pause) {
+  private FleetRun(int callerCount, ZoomSandbox endpoint, Duration pause) {
     this.pauseNanos = pause.toNanos();
     this.calls = new AtomicLongArray(callerCount * STRIDE);
     this.failures = new AtomicLongArray(callerCount * STRIDE);
-    this.endpointRequests = endpointRequests;
+    this.endpoint = endpoint;
   }
 
   /**
@@ -54,13 +54,13 @@ final class FleetRun {
    *
    * @param members the members
    * @param threads callers per member
-   * @param endpointRequests reads the endpoint's request counter
+   * @param endpoint the sandbox, whose request and mint counters are sampled
    * @param pause how long each caller works with a token before it asks again (zero: a tight loop)
    * @return the running fleet
    */
-  static FleetRun start(List<Call> members, int threads, IntSupplier endpointRequests, Duration pause)
+  static FleetRun start(List<Call> members, int threads, ZoomSandbox endpoint, Duration pause)
       throws InterruptedException {
-    FleetRun run = new FleetRun(members.size() * threads, endpointRequests, pause);
+    FleetRun run = new FleetRun(members.size() * threads, endpoint, pause);
     for (int m = 0; m < members.size(); m++) {
       for (int t = 0; t < threads; t++) {
         int slot = (m * threads + t) * STRIDE;
@@ -73,7 +73,7 @@ final class FleetRun {
     }
     Thread.sleep(200);
     run.startedNanos = System.nanoTime();
-    run.samples.add(new long[] {0, endpointRequests.getAsInt(), 0});
+    run.samples.add(run.sample());
     run.go.countDown();
     return run;
   }
@@ -106,14 +106,44 @@ final class FleetRun {
     long end = startedNanos + duration.toNanos();
     while (System.nanoTime() < end) {
       Thread.sleep(SAMPLE_MILLIS);
-      samples.add(new long[] {System.nanoTime() - startedNanos, endpointRequests.getAsInt(), sum(calls)});
+      samples.add(sample());
     }
     stop = true;
     endedNanos = System.nanoTime();
-    samples.add(new long[] {endedNanos - startedNanos, endpointRequests.getAsInt(), sum(calls)});
+    samples.add(sample());
     for (Thread caller : callers) {
       caller.join(TimeUnit.SECONDS.toMillis(10));
     }
+  }
+
+  /** Returns elapsed nanoseconds, endpoint requests, tokens the endpoint issued, and calls so far. */
+  private long[] sample() {
+    return new long[] {System.nanoTime() - startedNanos, endpoint.tokenRequests(), endpoint.mints(), sum(calls)};
+  }
+
+  /**
+   * Returns the tokens the endpoint issued in each rotation, in order. A rotation is a burst: tokens
+   * issued less than {@code gapMillis} after the previous one (to the sampling's 100 ms) belong to it.
+   *
+   * @param gapMillis the quiet time that separates two rotations
+   * @return mints per rotation
+   */
+  List<Integer> rotations(long gapMillis) {
+    List<Integer> result = new ArrayList<>();
+    long lastMintAt = Long.MIN_VALUE;
+    for (int i = 1; i < samples.size(); i++) {
+      long issued = samples.get(i)[2] - samples.get(i - 1)[2];
+      if (issued == 0) {
+        continue;
+      }
+      long at = samples.get(i)[0] / 1_000_000;
+      if (result.isEmpty() || at - lastMintAt > gapMillis) {
+        result.add(0);
+      }
+      result.set(result.size() - 1, result.get(result.size() - 1) + (int) issued);
+      lastMintAt = at;
+    }
+    return result;
   }
 
   /** Returns calls, failures, calls per second and the busiest second of the endpoint. */

@@ -55,7 +55,7 @@ final class SandboxMinter {
    */
   Minted mint() throws IOException {
     long sent = System.currentTimeMillis();
-    log.started(sent);
+    log.started();
     HttpRequest request = HttpRequest.newBuilder(tokenUri)
         .timeout(Duration.ofSeconds(3))
         .header("Authorization", authorization)
