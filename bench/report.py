@@ -555,19 +555,22 @@ def fleet_section(w, F, FS, fleet, saturated):
             events = ", ".join(f"{k} × {v:,}" for k, v in s_ours.get("manager_events", {}).items())
             w("Token Manager's background refresh starves here. Each refresh is a chain of hand-offs between threads")
             w("(the refresh executor, a Lettuce event loop for each of its Redis calls, the HTTP client, the sandbox),")
-            w("and each hand-off waits for a CPU behind 160 busy callers; a mint or a Redis command that waits too long")
-            w("runs into its timeout (3 s HTTP read, 500 ms Redis command). The endpoint has then minted a token the")
-            w("member never received, the fleet retries after its backoff (or a member that saw Redis time out mints")
-            w("on its own), so a rotation costs several mints; and once a token passes its hard deadline without a")
-            w("successor, its callers get the typed error at once until the next attempt"
-              f"{' (first: ' + firsts + ')' if firsts else ''}.")
+            w("and each hand-off waits for a CPU behind 160 busy callers; a Redis command or a mint that waits too long")
+            w("runs into its timeout (500 ms per Redis command, 3 s to read the token endpoint's answer).")
+            if s_ours["mints_per_rotation"] > 1:
+                w(f"A member that sees Redis time out treats it as down and mints on its own, as designed for a Redis")
+                w(f"outage, and a mint whose answer came too late was still a token issued: hence "
+                  f"{s_ours['mints_per_rotation']:.2f} mints per rotation.")
+            if s_ours["failures"]:
+                w("Once a token passed its hard deadline without a successor, its callers got the typed error at once")
+                w(f"until the next attempt{' (first: ' + firsts + ')' if firsts else ''}.")
             if events:
                 w(f"The managers reported: {events}.")
             w("google-auth's refresh is one blocking HTTP call on a caller's own thread, with fewer hand-offs and no")
-            w("Redis, so it fares better here. With real one-hour tokens these delays would be absorbed (the refresh")
-            w("starts 5–10 minutes before expiry, not a second or two); on a host this saturated what would close it")
-            w("is leaving a core to the background work (callers that block or pace themselves, as in the fleet")
-            w("above) or a longer lead time for the refresh. The hot path itself is not the limit.")
+            w("Redis, so it suffers less here. With real one-hour tokens these delays would be absorbed (the refresh")
+            w("starts 5–10 minutes before expiry, not seconds); on a host this saturated what would close it is")
+            w("leaving a core to the background work (callers that block or pace themselves, as in the fleet above)")
+            w("or a longer lead time for the refresh. The hot path itself is not the limit.")
         w("")
 
 
