@@ -115,8 +115,8 @@ public final class FleetBenchmark {
       result.put("mints_by_rotation", rotations);
       result.put("rotation_gap_ms", gap);
       result.put("manager_events", new TreeMap<>(events));
-      // What each Token Manager reported, as [ms from the start, member, event, token fingerprint].
-      result.put("manager_timeline", timeline);
+      // What each Token Manager reported, as [ms since the fleet was set up, member, event, fingerprint].
+      result.put("manager_timeline", List.copyOf(timeline));
       return result;
     } finally {
       for (AutoCloseable resource : resources) {
