@@ -566,11 +566,15 @@ def fleet_section(w, F, FS, fleet, saturated):
                 w(f"until the next attempt{' (first: ' + firsts + ')' if firsts else ''}.")
             if events:
                 w(f"The managers reported: {events}.")
-            w("google-auth's refresh is one blocking HTTP call on a caller's own thread, with fewer hand-offs and no")
-            w("Redis, so it suffers less here. With real one-hour tokens these delays would be absorbed (the refresh")
-            w("starts 5–10 minutes before expiry, not seconds); on a host this saturated what would close it is")
-            w("leaving a core to the background work (callers that block or pace themselves, as in the fleet above)")
-            w("or a longer lead time for the refresh. The hot path itself is not the limit.")
+            s_google = FS.get("google")
+            if s_google:
+                w("google-auth's refresh is one blocking HTTP call on a caller's own thread, with fewer hand-offs and")
+                w(f"no Redis; it had {s_google['failures']:,} caller failures here (its HTTP call timing out) and "
+                  f"{s_google['mints_per_rotation']:.1f} mints per rotation.")
+            w("With real one-hour tokens these delays would be absorbed (the refresh starts 5–10 minutes before")
+            w("expiry, not seconds); on a host this saturated what would close it is leaving a core to the background")
+            w("work (callers that block or pace themselves, as in the fleet above) or a longer lead time for the")
+            w("refresh. The hot path itself is not the limit.")
         w("")
 
 
