@@ -96,7 +96,10 @@ final class KeyState {
     long now = clock.millis();
     Entry e = current;
     if (e != null && e.usable(now, minRemainingMillis)) {
-      refreshInBackground(now);
+      // The entry read here may be newer than the one the hot path saw: refresh only if it is stale.
+      if (!e.fresh(now)) {
+        refreshInBackground(now);
+      }
       return e.token;
     }
     return awaitToken(minRemainingMillis);

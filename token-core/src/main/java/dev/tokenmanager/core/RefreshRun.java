@@ -73,6 +73,13 @@ final class RefreshRun implements Runnable {
   /** Returns the entry to serve when done, or null to poll again. */
   private Entry attempt() {
     long now = state.ctx.clock().millis();
+    Entry current = state.current();
+    if (current != null && current.fresh(now) && current.expiresAt > requiredExpiry
+        && !state.isRejected(current.token)) {
+      // A caller that saw the previous token stale can start this run just after another run installed
+      // its successor; minting now would waste a token (and the store already holds this one).
+      return current;
+    }
     Entry adopted = adoptFromStore(now);
     if (adopted != null) {
       return adopted;

@@ -15,6 +15,7 @@ import dev.tokenmanager.core.event.TokenEvent;
 import dev.tokenmanager.core.model.AccessToken;
 import dev.tokenmanager.core.model.FailureKind;
 import dev.tokenmanager.core.model.TokenKey;
+import dev.tokenmanager.core.port.Clock;
 import dev.tokenmanager.core.testing.InMemoryTokenStore;
 import dev.tokenmanager.core.testing.ManualClock;
 import dev.tokenmanager.core.testing.QueuedExecutor;
@@ -115,6 +116,29 @@ class TokenManagerTest {
 
     assertThat(manager.token().value()).isEqualTo("minted-2-0");
     assertThat(manager.health(KEY).state()).isEqualTo(TokenHealth.State.FRESH);
+  }
+
+  @Test
+  void token_refreshLandsBetweenTheHotPathAndTheSlowPath_mintsNoSecondToken() {
+    HookedClock hooked = new HookedClock(clock);
+    TokenManager manager = TokenManager.builder(source, store).key(KEY).clock(hooked).executor(executor)
+        .random(() -> 0.0).listener(events::add).build();
+    managers.add(manager);
+    executor.direct(true);
+    manager.token();
+    executor.direct(false);
+    clock.advance(Duration.ofMinutes(50).plusMillis(1));
+    manager.token();
+    assertThat(executor.pending()).isEqualTo(1);
+
+    // This caller reads the stale entry, then the clock; the refresh lands in between, as it can
+    // when many threads call while a refresh finishes.
+    hooked.onNextRead(executor::runAll);
+    AccessToken served = manager.token();
+    executor.runAll();
+
+    assertThat(served.value()).isEqualTo("minted-2-0");
+    assertThat(source.minted()).isEqualTo(2);
   }
 
   @Test
@@ -472,6 +496,35 @@ class TokenManagerTest {
       assertThat(e.kind()).isEqualTo(kind);
       assertThat(e.isRetryable()).isEqualTo(kind.retryable());
       assertThat(e.key()).contains(KEY);
+    }
+  }
+
+  /** A clock that runs a task the next time it is read: lands a refresh between two reads of one call. */
+  private static final class HookedClock implements Clock {
+    private final ManualClock clock;
+    private Runnable onNextRead;
+
+    HookedClock(ManualClock clock) {
+      this.clock = clock;
+    }
+
+    void onNextRead(Runnable task) {
+      onNextRead = task;
+    }
+
+    @Override
+    public long millis() {
+      Runnable task = onNextRead;
+      onNextRead = null;
+      if (task != null) {
+        task.run();
+      }
+      return clock.millis();
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+      return clock.schedule(delay, task);
     }
   }
 }
