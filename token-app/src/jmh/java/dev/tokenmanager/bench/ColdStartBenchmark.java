@@ -1,5 +1,6 @@
 package dev.tokenmanager.bench;
 
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,9 +112,9 @@ public final class ColdStartBenchmark {
       deleteMatching(redis, keys);
     }
     Json.write(out, report);
-    System.out.println("cold start: floor " + ((Map<?, ?>) report.get("floor_version")).get("median_ms") + " ms, hit "
-        + ((Map<?, ?>) report.get("hit")).get("median_ms") + " ms, miss "
-        + ((Map<?, ?>) report.get("miss")).get("median_ms") + " ms (medians)");
+    LoggerFactory.getLogger(ColdStartBenchmark.class).info("cold start: floor {} ms, hit {} ms, miss {} ms (medians)",
+        ((Map<?, ?>) report.get("floor_version")).get("median_ms"), ((Map<?, ?>) report.get("hit")).get("median_ms"),
+        ((Map<?, ?>) report.get("miss")).get("median_ms"));
     System.exit(0);
   }
 

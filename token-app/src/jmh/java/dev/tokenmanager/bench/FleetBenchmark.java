@@ -1,5 +1,6 @@
 package dev.tokenmanager.bench;
 
+import org.slf4j.LoggerFactory;
 import dev.tokenmanager.core.TokenManager;
 import dev.tokenmanager.core.event.TokenEvent;
 import dev.tokenmanager.core.event.TokenEventListener;
@@ -66,7 +67,7 @@ public final class FleetBenchmark {
     for (String approach : a.text("approaches", "ours,seed,google").split(",")) {
       Map<String, Object> result = run(approach.strip(), options);
       fleets.add(result);
-      System.out.println("fleet " + approach + ": " + brief(result));
+      LoggerFactory.getLogger(FleetBenchmark.class).info("fleet {}: {}", approach, brief(result));
     }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("managers", options.managers());
