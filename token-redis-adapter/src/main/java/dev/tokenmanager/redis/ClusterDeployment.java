@@ -6,7 +6,6 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ final class ClusterDeployment implements RedisDeployment {
   private final ClientResources resources;
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private final Disposable topologyChanges;
-  private volatile StatefulRedisClusterConnection<String, String> current;
+  private volatile StatefulRedisClusterConnection<String, RedisValue> current;
 
   ClusterDeployment(RedisStoreConfig config, ClientResources resources) {
     this.resources = resources;
@@ -53,7 +52,7 @@ final class ClusterDeployment implements RedisDeployment {
     // published after the connections have the new topology
     this.topologyChanges = resources.eventBus().get().filter(ClusterTopologyChangedEvent.class::isInstance)
         .subscribe(event -> {
-          StatefulRedisClusterConnection<String, String> connection = current;
+          StatefulRedisClusterConnection<String, RedisValue> connection = current;
           if (connection != null && connection.isOpen()) {
             openMasterConnections(connection);
           }
@@ -68,7 +67,7 @@ final class ClusterDeployment implements RedisDeployment {
   @Override
   public CompletableFuture<SharedConnection> connect() {
     return client.refreshPartitionsAsync().toCompletableFuture()
-        .thenCompose(loaded -> client.connectAsync(StringCodec.UTF8))
+        .thenCompose(loaded -> client.connectAsync(RedisValue.CODEC))
         .thenCompose(connection -> openMasterConnections(connection).thenApply(opened -> {
           current = connection;
           return new SharedConnection(connection, connection.sync());
@@ -109,7 +108,7 @@ final class ClusterDeployment implements RedisDeployment {
   }
 
   /** Opens (or finds open) the connection to every master that serves slots; completes when each has succeeded or failed. */
-  private static CompletableFuture<Void> openMasterConnections(StatefulRedisClusterConnection<String, String> connection) {
+  private static CompletableFuture<Void> openMasterConnections(StatefulRedisClusterConnection<String, RedisValue> connection) {
     List<CompletableFuture<?>> opening = new ArrayList<>();
     for (RedisClusterNode node : connection.getPartitions()) {
       if (node.is(NodeFlag.UPSTREAM) && !node.getSlots().isEmpty() && !node.is(NodeFlag.FAIL)

@@ -35,13 +35,21 @@ record LuaScript(String name, String source, String sha) {
    * NOSCRIPT}: restart, failover, {@code SCRIPT FLUSH}), runs it once with {@code EVAL}, which caches
    * it again. In a cluster both go to the master of the key's slot.
    */
-  <T> T run(RedisClusterCommands<String, String> commands, ScriptOutputType type, String key, String... args) {
+  @SuppressWarnings("unchecked")
+  <T> T run(RedisClusterCommands<String, RedisValue> commands, ScriptOutputType type, String key, String... args) {
     String[] keys = {key};
-    try {
-      return commands.evalsha(sha, type, keys, args);
-    } catch (RedisNoScriptException e) {
-      return commands.eval(source, type, keys, args);
+    RedisValue[] values = new RedisValue[args.length];
+    for (int i = 0; i < args.length; i++) {
+      values[i] = RedisValue.of(args[i]);
     }
+    Object result;
+    try {
+      result = commands.evalsha(sha, type, keys, values);
+    } catch (RedisNoScriptException e) {
+      result = commands.eval(source, type, keys, values);
+    }
+    // A VALUE result is a stored value: callers get its text.
+    return (T) (result instanceof RedisValue value ? value.text() : result);
   }
 
   private static String sha1(String text) {

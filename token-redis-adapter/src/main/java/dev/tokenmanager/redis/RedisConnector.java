@@ -106,7 +106,7 @@ final class RedisConnector implements AutoCloseable {
    * @throws StoreUnavailableException if not connected, or the command fails or times out; the
    *     message names the operation and the redacted failure, the cause is kept
    */
-  <T> T call(TokenKey key, String operation, Function<RedisClusterCommands<String, String>, T> command) {
+  <T> T call(TokenKey key, String operation, Function<RedisClusterCommands<String, RedisValue>, T> command) {
     return call(key, operation, command, null);
   }
 
@@ -116,7 +116,7 @@ final class RedisConnector implements AutoCloseable {
    * connection) to {@code ifOutcomeUnknown} instead of failing. An error reply means the command did
    * not run, so it fails as usual.
    */
-  <T> T call(TokenKey key, String operation, Function<RedisClusterCommands<String, String>, T> command,
+  <T> T call(TokenKey key, String operation, Function<RedisClusterCommands<String, RedisValue>, T> command,
       Function<RuntimeException, T> ifOutcomeUnknown) {
     SharedConnection current = link(key, operation);
     try {

@@ -157,7 +157,7 @@ public final class RedisTokenStore implements TokenStore {
     }
     String name = keys.lease(key);
     return connector.call(key, "tryAcquireLease",
-        commands -> "OK".equals(commands.set(name, owner, SetArgs.Builder.nx().px(ttl.toMillis()))),
+        commands -> "OK".equals(commands.set(name, RedisValue.of(owner), SetArgs.Builder.nx().px(ttl.toMillis()))),
         unknownOutcome -> readBackLease(key, name, owner, unknownOutcome));
   }
 
@@ -166,7 +166,8 @@ public final class RedisTokenStore implements TokenStore {
    * another owner's means refused; an empty lease or a failed read leaves the store unavailable.
    */
   private boolean readBackLease(TokenKey key, String name, String owner, RuntimeException unknownOutcome) {
-    String holder = connector.call(key, "tryAcquireLease (reading the lease back)", commands -> commands.get(name));
+    String holder = connector.call(key, "tryAcquireLease (reading the lease back)",
+        commands -> RedisValue.textOf(commands.get(name)));
     if (holder == null) {
       throw connector.unavailable(key, "tryAcquireLease", unknownOutcome);
     }
@@ -220,7 +221,7 @@ public final class RedisTokenStore implements TokenStore {
     }
     String name = keys.backoff(key);
     String value = ValueCodec.encodeBackoff(backoff);
-    connector.call(key, "saveBackoff", commands -> commands.set(name, value, SetArgs.Builder.px(ttl.toMillis())));
+    connector.call(key, "saveBackoff", commands -> commands.set(name, RedisValue.of(value), SetArgs.Builder.px(ttl.toMillis())));
   }
 
   @Override
@@ -256,9 +257,9 @@ public final class RedisTokenStore implements TokenStore {
   }
 
   /** Reads a string key; a key of another Redis type is reported and read as absent. */
-  private String readString(RedisClusterCommands<String, String> commands, TokenKey key, String name) {
+  private String readString(RedisClusterCommands<String, RedisValue> commands, TokenKey key, String name) {
     try {
-      return commands.get(name);
+      return RedisValue.textOf(commands.get(name));
     } catch (RedisCommandExecutionException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE")) {
         reject(key, name, "the key holds a Redis type other than a string");

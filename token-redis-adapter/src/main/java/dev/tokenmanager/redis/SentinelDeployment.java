@@ -3,7 +3,6 @@ package dev.tokenmanager.redis;
 import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.masterreplica.MasterReplica;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
@@ -33,7 +32,7 @@ final class SentinelDeployment implements RedisDeployment {
 
   @Override
   public CompletableFuture<SharedConnection> connect() {
-    return MasterReplica.connectAsync(client, StringCodec.UTF8, uri).thenApply(connection -> {
+    return MasterReplica.connectAsync(client, RedisValue.CODEC, uri).thenApply(connection -> {
       connection.setReadFrom(ReadFrom.UPSTREAM);
       return new SharedConnection(connection, connection.sync());
     });

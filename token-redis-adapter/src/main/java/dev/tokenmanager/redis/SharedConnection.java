@@ -10,4 +10,4 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
  * @param connection the connection, to close
  * @param commands its synchronous commands
  */
-record SharedConnection(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands) {}
+record SharedConnection(StatefulConnection<String, RedisValue> connection, RedisClusterCommands<String, RedisValue> commands) {}

@@ -2,7 +2,6 @@ package dev.tokenmanager.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,7 @@ final class StandaloneDeployment implements RedisDeployment {
 
   @Override
   public CompletableFuture<SharedConnection> connect() {
-    return client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
+    return client.connectAsync(RedisValue.CODEC, uri).toCompletableFuture()
         .thenApply(connection -> new SharedConnection(connection, connection.sync()));
   }
 

@@ -71,6 +71,8 @@ class LogScanIT {
       }
 
       assertThat(output).as("DEBUG logging is on").contains("DEBUG");
+      assertThat(output).as("Lettuce prints command results at DEBUG").contains("Completing command")
+          .contains(" chars>");
       assertThat(sandbox.issuedTokens()).isNotEmpty();
       for (String token : sandbox.issuedTokens()) {
         assertThat(output).doesNotContain(token).doesNotContain(token.substring(4, 16));
