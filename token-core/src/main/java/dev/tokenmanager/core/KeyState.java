@@ -17,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import dev.tokenmanager.core.port.TokenStore;
-import java.util.function.Function;
 
 /**
- * One key's token in one manager: the hot path, the decision to refresh, and the bookkeeping of
- * failures and store health. Refresh work itself runs in {@link RefreshRun}.
+ * One key's token in one manager: the hot path, the decision to refresh, failures and backoff,
+ * invalidation. Refresh work runs in {@link RefreshRun}; the store, as this key sees it, in {@link
+ * StoreLink}.
  */
 final class KeyState {
 
@@ -36,13 +35,13 @@ final class KeyState {
     }
   }
 
-  private static final int AGREED_ROUNDS = 3;
-
   /** A failed refresh and when the next attempt may happen. */
   record Failure(TokenException error, int count, long nextAttemptAt) {}
 
   final TokenKey key;
   final Context ctx;
+  /** The shared store as this key sees it: guarded calls, degradation, recovery. */
+  final StoreLink store;
   private final Clock clock;
 
   // The hot path reads this field once; it is replaced, never mutated.
@@ -52,8 +51,6 @@ final class KeyState {
   private volatile Failure failure;
   private volatile String rejectedValue;
   private volatile long lastMintAt;
-  private volatile long storeDownSince;
-  private volatile int agreedRounds;
   private volatile long lastInvalidationAt;
   private volatile boolean closed;
 
@@ -67,6 +64,7 @@ final class KeyState {
     this.clock = ctx.clock();
     this.schedule = schedule;
     this.hits = ctx.recordStats() ? new LongAdder() : null;
+    this.store = new StoreLink(this);
   }
 
   long hits() {
@@ -303,7 +301,7 @@ final class KeyState {
     }
     ctx.emit(new TokenEvent.Invalidated(clock.now(), key, rejected.fingerprint(), evicted));
     if (evicted) {
-      storeCall(s -> s.evictIfSame(key, rejected), false);
+      store.call(s -> s.evictIfSame(key, rejected), false);
       ctx.guard().mirror(fallback -> fallback.evictIfSame(key, rejected));
       Failure f = failure;
       if (f == null || clock.millis() >= f.nextAttemptAt()) {
@@ -311,105 +309,6 @@ final class KeyState {
       }
     }
     return evicted;
-  }
-
-  /**
-   * Runs a store operation through the guard: on the shared store unless its circuit is open, else on
-   * the fallback, else returns {@code onFailure}. Records degradation and recovery for this key.
-   */
-  <T> T storeCall(Function<TokenStore, T> operation, T onFailure) {
-    return storeResult(operation, onFailure).value();
-  }
-
-  <T> StoreGuard.Result<T> storeResult(Function<TokenStore, T> operation, T onFailure) {
-    StoreGuard.Result<T> result = ctx.guard().call(operation, onFailure);
-    long downSince = storeDownSince;
-    if (result.outcome() == StoreGuard.Outcome.SHARED) {
-      if (downSince != 0) {
-        storeDownSince = 0;
-        ctx.emit(new TokenEvent.StoreRecovered(clock.now(), key, Duration.ofMillis(clock.millis() - downSince)));
-        // Converge on one token for the fleet: offer ours, adopt a later-expiring one, and keep
-        // looking until the store has agreed with us a few times in a row, since other processes
-        // come back (and offer theirs) at different moments.
-        agreedRounds = 0;
-        executeQuietly(this::reconcile);
-      }
-    } else if (downSince == 0) {
-      storeDownSince = Math.max(1, clock.millis());
-      String why = result.failure() != null ? result.failure().getMessage() : "the store's circuit is open";
-      ctx.emit(new TokenEvent.StoreDegraded(clock.now(), key, why));
-      scheduleProbe();
-    }
-    return result;
-  }
-
-  /** Saves a minted token (fenced) and copies the winner to the fallback; returns the stored winner. */
-  AccessToken save(AccessToken minted) {
-    StoreGuard.Result<AccessToken> result = storeResult(s -> s.saveIfNewer(key, minted), minted);
-    AccessToken winner = result.value();
-    if (result.outcome() == StoreGuard.Outcome.SHARED) {
-      ctx.guard().mirror(fallback -> fallback.saveIfNewer(key, winner));
-    }
-    return winner;
-  }
-
-  private void scheduleProbe() {
-    if (closed) {
-      return;
-    }
-    clock.schedule(ctx.storeProbeInterval(), () -> executeQuietly(this::probe));
-  }
-
-  /** While degraded: checks whether the shared store answers again; keeps checking until it does. */
-  private void probe() {
-    if (closed || storeDownSince == 0) {
-      return;
-    }
-    StoreGuard.Result<AccessToken> result = storeResult(s -> s.load(key).orElse(null), null);
-    if (result.outcome() != StoreGuard.Outcome.SHARED) {
-      scheduleProbe();
-    }
-  }
-
-  /**
-   * Offers this process's token to the shared store and adopts the store's if it lives longer; repeats
-   * every probe interval until the store has held our token for {@value #AGREED_ROUNDS} rounds in a row.
-   */
-  private void reconcile() {
-    Entry cur = current;
-    if (closed || cur == null || storeDownSince != 0) {
-      return;
-    }
-    StoreGuard.Result<AccessToken> result = storeResult(s -> s.saveIfNewer(key, cur.token), null);
-    AccessToken winner = result.value();
-    if (result.outcome() != StoreGuard.Outcome.SHARED || winner == null) {
-      return;
-    }
-    if (winner.equals(cur.token)) {
-      agreedRounds++;
-    } else {
-      agreedRounds = 0;
-      if (!isRejected(winner) && winner.expiresAtMillis() > cur.expiresAt) {
-        install(entryFor(winner), true);
-      }
-    }
-    if (agreedRounds < AGREED_ROUNDS) {
-      clock.schedule(ctx.storeProbeInterval(), () -> executeQuietly(this::reconcile));
-    }
-  }
-
-  private void executeQuietly(Runnable task) {
-    try {
-      ctx.executor().execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException ignored) {
-          // a background convergence step must never break anything; the next refresh retries
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException ignored) {
-      // closing
-    }
   }
 
   TokenHealth health() {
@@ -422,7 +321,7 @@ final class KeyState {
         : TokenHealth.State.EXPIRED;
     long mint = lastMintAt;
     return new TokenHealth(key, state,
-        storeDownSince == 0 && !ctx.guard().degraded() ? TokenHealth.Mode.SHARED : TokenHealth.Mode.DEGRADED,
+        store.degraded() ? TokenHealth.Mode.DEGRADED : TokenHealth.Mode.SHARED,
         e == null ? null : e.token.fingerprint(),
         e == null ? null : e.token.expiresAt(),
         e == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, e.expiresAt - now)),

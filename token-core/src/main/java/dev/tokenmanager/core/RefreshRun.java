@@ -84,11 +84,11 @@ final class RefreshRun implements Runnable {
     if (adopted != null) {
       return adopted;
     }
-    MintBackoff shared = state.storeCall(s -> s.loadBackoff(state.key).orElse(null), null);
+    MintBackoff shared = state.store.call(s -> s.loadBackoff(state.key).orElse(null), null);
     if (shared != null && shared.nextAttemptAt().toEpochMilli() > now) {
       throw new FleetBackoff(state.sharedFailure(shared));
     }
-    StoreGuard.Result<Boolean> lease = state.storeResult(s -> s.tryAcquireLease(state.key, owner, state.ctx.leaseTtl()), null);
+    StoreGuard.Result<Boolean> lease = state.store.result(s -> s.tryAcquireLease(state.key, owner, state.ctx.leaseTtl()), null);
     if (Boolean.FALSE.equals(lease.value())) {
       return keepWaiting(now);
     }
@@ -104,9 +104,9 @@ final class RefreshRun implements Runnable {
         }
       }
       AccessToken minted = mintAndRecordFailure(shared, holder != null);
-      AccessToken winner = state.save(minted);
+      AccessToken winner = state.store.save(minted);
       if (holder != null) {
-        state.storeCall(s -> {
+        state.store.call(s -> {
           s.clearBackoff(state.key);
           return null;
         }, null);
@@ -136,7 +136,7 @@ final class RefreshRun implements Runnable {
         long now = state.ctx.clock().millis();
         MintBackoff record = new MintBackoff(f.count(), e.kind(), e.getMessage(), Instant.ofEpochMilli(f.nextAttemptAt()));
         Duration ttl = Duration.ofMillis(Math.max(1, f.nextAttemptAt() - now) + state.ctx.retryPolicy().maxBackoff().toMillis() * 2);
-        state.storeCall(s -> {
+        state.store.call(s -> {
           s.saveBackoff(state.key, record, ttl);
           return null;
         }, null);
@@ -147,7 +147,7 @@ final class RefreshRun implements Runnable {
 
   /** Adopts the stored token if it is newer than ours and fresh enough; may install it as a stopgap. */
   private Entry adoptFromStore(long now) {
-    AccessToken stored = state.storeCall(s -> s.load(state.key).orElse(null), null);
+    AccessToken stored = state.store.call(s -> s.load(state.key).orElse(null), null);
     if (stored == null || state.isRejected(stored)) {
       return null;
     }
