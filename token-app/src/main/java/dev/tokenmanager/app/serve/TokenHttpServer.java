@@ -155,8 +155,8 @@ public final class TokenHttpServer implements AutoCloseable {
       body.put("api_url", token.apiUrl());
       body.put("fingerprint", token.fingerprint());
       send(exchange, 200, JSON, json.writeValueAsString(body));
-    } catch (IllegalArgumentException e) {
-      send(exchange, 404, JSON, "{\"error\":\"" + (e.getMessage().contains("slot") ? "unknown_slot" : "unknown_account") + "\"}");
+    } catch (TokenService.UnknownTokenException e) {
+      send(exchange, 404, JSON, "{\"error\":\"" + e.error() + "\"}");
     } catch (TokenException e) {
       ObjectNode body = json.createObjectNode();
       body.put("error", "token_unavailable");

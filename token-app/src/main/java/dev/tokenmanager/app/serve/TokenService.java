@@ -136,27 +136,42 @@ public final class TokenService implements AutoCloseable {
    * @param slot the slot, or null
    * @param job a job id, or null
    * @return the token
-   * @throws IllegalArgumentException if the app or slot is unknown
+   * @throws UnknownTokenException if the app or slot is unknown
    * @throws TokenException if no valid token can be had
    */
   public AccessToken token(Optional<String> account, Integer slot, String job) {
     String name = account.orElseGet(() -> settings.accounts().size() == 1 ? settings.accounts().get(0).name() : null);
     AccountSettings app = settings.accounts().stream().filter(a -> a.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown account"));
+        .orElseThrow(() -> new UnknownTokenException("unknown_account"));
     TokenPool pool = pools.get(app.name());
     if (pool == null) {
       if (slot != null && slot != 0) {
-        throw new IllegalArgumentException("unknown slot");
+        throw new UnknownTokenException("unknown_slot");
       }
       return manager.token(app.key());
     }
     if (slot != null) {
       if (slot < 0 || slot >= pool.size()) {
-        throw new IllegalArgumentException("unknown slot");
+        throw new UnknownTokenException("unknown_slot");
       }
       return pool.slots().get(slot).token();
     }
     return job != null ? pool.token(job) : pool.slots().get(0).token();
+  }
+
+  /** A request named an app or a slot the service does not keep. */
+  public static final class UnknownTokenException extends RuntimeException {
+    private final String error;
+
+    UnknownTokenException(String error) {
+      super(error, null, false, false);
+      this.error = error;
+    }
+
+    /** Returns the error code for the answer: {@code unknown_account} or {@code unknown_slot}. */
+    public String error() {
+      return error;
+    }
   }
 
   /** Returns the Prometheus scrape of every meter. */
