@@ -15,6 +15,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The shared {@link TokenStore} on Redis, through one Lettuce connection: the fleet's central token
@@ -79,18 +80,8 @@ public final class RedisTokenStore implements TokenStore {
   @Override
   public Optional<AccessToken> load(TokenKey key) {
     Objects.requireNonNull(key, "key");
-    String name = keys.token(key);
-    String raw = connector.call(key, "load", commands -> readString(commands, key, name));
-    if (raw == null) {
-      return Optional.empty();
-    }
-    Decoded<AccessToken> decoded = ValueCodec.decodeToken(raw);
-    if (!decoded.isAccepted()) {
-      reject(key, name, decoded.reason());
-      return Optional.empty();
-    }
-    AccessToken token = decoded.value();
-    return token.expiresAtMillis() > clock.millis() ? Optional.of(token) : Optional.empty();
+    return read(key, "load", keys.token(key), ValueCodec::decodeToken)
+        .filter(token -> token.expiresAtMillis() > clock.millis());
   }
 
   /**
@@ -192,12 +183,16 @@ public final class RedisTokenStore implements TokenStore {
   @Override
   public Optional<MintBackoff> loadBackoff(TokenKey key) {
     Objects.requireNonNull(key, "key");
-    String name = keys.backoff(key);
-    String raw = connector.call(key, "loadBackoff", commands -> readString(commands, key, name));
+    return read(key, "loadBackoff", keys.backoff(key), ValueCodec::decodeBackoff);
+  }
+
+  /** Reads and decodes one value; an absent value is empty, an unreadable one is reported and empty. */
+  private <T> Optional<T> read(TokenKey key, String operation, String name, Function<String, Decoded<T>> decoder) {
+    String raw = connector.call(key, operation, commands -> readString(commands, key, name));
     if (raw == null) {
       return Optional.empty();
     }
-    Decoded<MintBackoff> decoded = ValueCodec.decodeBackoff(raw);
+    Decoded<T> decoded = decoder.apply(raw);
     if (!decoded.isAccepted()) {
       reject(key, name, decoded.reason());
       return Optional.empty();

@@ -61,14 +61,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("token-app demo: " + managers + " managers x " + jobs + " jobs for " + duration.toSeconds() + " s");
     out.flush();
-    DemoReport report = Demo.run(options, line -> {
-      out.println(line);
-      out.flush();
-    });
-    out.println();
-    out.println("summary");
-    report.lines().forEach((name, value) -> out.println(name + ": " + value));
-    out.flush();
+    DemoReport report = Demo.run(options, ConsoleOutput.lines(out));
+    ConsoleOutput.summary(out, "summary", report.lines());
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

@@ -78,14 +78,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
     out.println("token-app simulate: " + processes + " processes, " + hours + " h of virtual time");
     out.flush();
-    SimulationReport report = Simulation.run(options, line -> {
-      out.println(line);
-      out.flush();
-    });
-    out.println();
-    out.println("summary");
-    report.lines().forEach((name, value) -> out.println(name + ": " + value));
-    out.flush();
+    SimulationReport report = Simulation.run(options, ConsoleOutput.lines(out));
+    ConsoleOutput.summary(out, "summary", report.lines());
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 

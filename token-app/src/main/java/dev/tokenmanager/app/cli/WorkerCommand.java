@@ -78,17 +78,10 @@ final class WorkerCommand implements Callable<Integer> {
         StoreModule.of(settings.store()),
         new ManagerModule(List.of(settings.zoom().keyFor(settings.credentials())), RefreshPolicy.defaults()));
     try {
-      Worker worker = new Worker(injector.getInstance(TokenManager.class), clock, options, line -> {
-        synchronized (out) {
-          out.println(line);
-          out.flush();
-        }
-      });
+      Worker worker = new Worker(injector.getInstance(TokenManager.class), clock, options, ConsoleOutput.lines(out));
       Map<String, String> summary = worker.run();
       summary.put("minted_here", Integer.toString(minted.get()));
-      out.println();
-      summary.forEach((name, value) -> out.println(name + ": " + value));
-      out.flush();
+      ConsoleOutput.summary(out, null, summary);
       return worker.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
     } finally {
       AppResources.close(injector);
